@@ -1,0 +1,1 @@
+//! Citations: finding document numbers in text and resolving them to documents.

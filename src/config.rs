@@ -1,0 +1,1 @@
+//! Site settings from the optional `vanban.toml`.

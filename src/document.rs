@@ -1,0 +1,58 @@
+//! A directive as the content contract describes it: front matter plus a
+//! Markdown body. This is the pipeline's first data type; every later stage
+//! reads it and none changes it.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// One person in the signature block, in signing order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Signer {
+    /// Absent when the original prints "(Đã ký)" without a name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+}
+
+/// A validated document of the archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Path relative to the content folder, with `/` separators.
+    pub path: String,
+    /// Absolute or working-directory path of the file, for messages.
+    pub file: PathBuf,
+    pub number: String,
+    pub doc_type: String,
+    pub title: String,
+    pub issuer: String,
+    pub date: NaiveDate,
+    pub place: Option<String>,
+    pub signers: Vec<Signer>,
+    pub recipients: Vec<String>,
+    pub distribution: Vec<String>,
+    pub attachments: Vec<String>,
+    pub references: Vec<String>,
+    pub topics: Vec<String>,
+    pub source: Option<String>,
+    pub aliases: Vec<String>,
+    /// The Markdown body, after the closing `---`.
+    pub body: String,
+    /// 1-based line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+impl Document {
+    /// The identity the contract defines: (number, issuer, year).
+    pub fn identity(&self) -> (String, String, i32) {
+        use chrono::Datelike;
+        (
+            crate::number::normalize(&self.number),
+            self.issuer.clone(),
+            self.date.year(),
+        )
+    }
+}

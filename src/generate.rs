@@ -1,0 +1,1 @@
+//! `vanban generate`: deterministic realistic archives for tests and benchmarks.

@@ -1,0 +1,1 @@
+//! `vanban import`: drafting contract documents from converted text.

@@ -1,0 +1,18 @@
+//! vanban: a static site generator for public archives of Vietnamese
+//! government directives.
+//!
+//! One pipeline, data flowing one way:
+//! [`load`] documents and validate them -> [`citation`] resolves the
+//! citations into a graph -> [`site`] builds the model of every page ->
+//! [`render`] fills the templates -> [`output`] writes the site atomically.
+
+pub mod citation;
+pub mod config;
+pub mod diagnostics;
+pub mod document;
+pub mod generate;
+pub mod import;
+pub mod load;
+pub mod number;
+pub mod search;
+pub mod text;

@@ -1,0 +1,1 @@
+//! Front matter: YAML between two `---` lines, parsed and validated.

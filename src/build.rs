@@ -1,0 +1,115 @@
+//! The pipeline, end to end: load -> cite -> model -> render -> write.
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::output::Staging;
+use crate::render::{Renderer, Theme};
+use crate::site::Site;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What `vanban build` needs to know.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub content_dir: PathBuf,
+    pub output_dir: PathBuf,
+    /// The site's own theme folder (`themes/<name>` under its root).
+    pub theme_dir: Option<PathBuf>,
+    pub config: Config,
+}
+
+/// What a build did, for the one-line summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BuildSummary {
+    pub documents: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub citations_resolved: usize,
+    pub citations_ambiguous: usize,
+    pub citations_external: usize,
+    pub millis: u128,
+}
+
+/// Why a build wrote nothing.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The content breaks the contract; every problem found is listed.
+    Content(Vec<Diagnostic>),
+    /// The theme or an output file could not be made.
+    Site(String),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content(diags) => {
+                for d in diags {
+                    writeln!(f, "{d}")?;
+                }
+                let errors = diags.iter().filter(|d| d.is_error()).count();
+                write!(f, "{errors} lỗi; không ghi gì ra thư mục đầu ra")
+            }
+            BuildError::Site(msg) => write!(f, "{msg}"),
+        }
+    }
+}
+
+/// Builds the site. On any error nothing in `output_dir` changes.
+pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    let started = Instant::now();
+    let docs = crate::load::load(&opts.content_dir).map_err(BuildError::Content)?;
+    let theme = Theme::load(opts.theme_dir.as_deref()).map_err(BuildError::Site)?;
+    let renderer = Renderer::new(&theme, &opts.config).map_err(BuildError::Site)?;
+    let graph = crate::citation::build(&docs);
+    let site = Site::build(&opts.config, &docs, graph).map_err(|clashes| {
+        BuildError::Content(
+            clashes
+                .iter()
+                .map(|c| {
+                    Diagnostic::error(
+                        &docs[c.second].file,
+                        1,
+                        format!(
+                            "hai văn bản cùng một địa chỉ /{}: {} và {}",
+                            c.path,
+                            docs[c.first].file.display(),
+                            docs[c.second].file.display()
+                        ),
+                    )
+                    .field("number")
+                })
+                .collect(),
+        )
+    })?;
+
+    let staging = Staging::begin(&opts.output_dir)
+        .map_err(|e| BuildError::Site(format!("{}: {e}", opts.output_dir.display())))?;
+    let counts = crate::pages::write_all(&site, &renderer, &theme, &staging)
+        .map_err(BuildError::Site)?;
+    staging
+        .commit()
+        .map_err(|e| BuildError::Site(format!("{}: {e}", opts.output_dir.display())))?;
+
+    let mut summary = BuildSummary {
+        documents: docs.len(),
+        pages: counts.pages,
+        files: counts.files,
+        ..Default::default()
+    };
+    for citations in &site.graph.outgoing {
+        for c in citations {
+            match c.target {
+                crate::citation::Target::Archive(_) => summary.citations_resolved += 1,
+                crate::citation::Target::Ambiguous(_) => summary.citations_ambiguous += 1,
+                crate::citation::Target::External(_) => summary.citations_external += 1,
+            }
+        }
+    }
+    summary.millis = started.elapsed().as_millis();
+    Ok(summary)
+}
+
+/// The theme folder a site at `root` may have for `config.theme`.
+pub fn site_theme_dir(root: &Path, config: &Config) -> PathBuf {
+    root.join("themes").join(&config.theme)
+}

@@ -1,0 +1,146 @@
+//! Writing the site atomically: everything goes into a fresh folder beside
+//! the output folder, which replaces the old one only once the whole build
+//! succeeded. A failed or killed build leaves the previous site untouched.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A site being written.
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+const STAGING_MARK: &str = ".vanban-dang-ghi";
+const OLD_MARK: &str = ".vanban-cu";
+
+fn sibling(target: &Path, mark: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    target.with_file_name(format!("{name}{mark}"))
+}
+
+impl Staging {
+    /// Starts a new staging folder for `target`, clearing what an earlier
+    /// interrupted build left behind.
+    pub fn begin(target: &Path) -> io::Result<Staging> {
+        recover(target)?;
+        let dir = sibling(target, STAGING_MARK);
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            dir,
+            committed: false,
+        })
+    }
+
+    /// Writes `bytes` at `rel` (a `/`-separated path inside the site).
+    /// A path ending in `/` is a folder page and gets `index.html`.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.path_of(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, bytes)
+    }
+
+    fn path_of(&self, rel: &str) -> io::Result<PathBuf> {
+        let mut path = self.dir.clone();
+        for part in rel.split('/').filter(|p| !p.is_empty()) {
+            if part == ".." || part == "." || part.contains('\\') {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("đường dẫn ra ngoài trang: {rel}"),
+                ));
+            }
+            path.push(part);
+        }
+        if rel.is_empty() || rel.ends_with('/') {
+            path.push("index.html");
+        }
+        Ok(path)
+    }
+
+    /// Swaps the staged site in place of the old one.
+    pub fn commit(mut self) -> io::Result<()> {
+        let old = sibling(&self.target, OLD_MARK);
+        if old.exists() {
+            std::fs::remove_dir_all(&old)?;
+        }
+        let had_old = self.target.exists();
+        if had_old {
+            std::fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            if had_old {
+                std::fs::rename(&old, &self.target)?;
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        if had_old {
+            std::fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Puts the previous site back if a build was killed between the two
+/// renames of `commit`.
+fn recover(target: &Path) -> io::Result<()> {
+    let old = sibling(target, OLD_MARK);
+    if old.exists() {
+        if target.exists() {
+            std::fs::remove_dir_all(&old)?;
+        } else {
+            std::fs::rename(&old, target)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uncommitted_staging_leaves_the_old_site() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("index.html"), "old").unwrap();
+        {
+            let s = Staging::begin(&target).unwrap();
+            s.write("index.html", b"new").unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "old");
+        let s = Staging::begin(&target).unwrap();
+        s.write("", b"new").unwrap();
+        s.write("van-ban/2021/x/", b"doc").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "new");
+        assert!(target.join("van-ban/2021/x/index.html").is_file());
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refuses_paths_that_climb_out() {
+        let tmp = tempfile::tempdir().unwrap();
+        let s = Staging::begin(&tmp.path().join("public")).unwrap();
+        assert!(s.write("../evil.html", b"x").is_err());
+    }
+}

@@ -1,0 +1,194 @@
+//! Machine-readable data for journalists and tools: `data/documents.json`
+//! (every document with its references and citers), `data/references.json`
+//! (cited documents outside the archive) and `data/issuers.json`.
+//! Field names and order are a public contract: add, never rename.
+
+use super::Writer;
+use crate::citation::Target;
+use crate::site::{Site, dates};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub(super) struct DocRecord<'a> {
+    number: &'a str,
+    #[serde(rename = "type")]
+    doc_type: &'a str,
+    title: &'a str,
+    issuer: &'a str,
+    issuer_url: String,
+    date: String,
+    url: String,
+    place: Option<&'a str>,
+    signers: &'a [crate::document::Signer],
+    recipients: &'a [String],
+    distribution: &'a [String],
+    topics: &'a [String],
+    source: Option<&'a str>,
+    references: Vec<RefRecord<'a>>,
+    cited_by: Vec<Link<'a>>,
+}
+
+#[derive(Serialize)]
+struct RefRecord<'a> {
+    number: &'a str,
+    url: Option<String>,
+    in_archive: bool,
+    /// Archive documents the reference may mean when it cannot tell.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    candidates: Vec<Link<'a>>,
+}
+
+#[derive(Serialize)]
+struct Link<'a> {
+    number: &'a str,
+    url: String,
+}
+
+fn url(path: &str) -> String {
+    format!("/{path}")
+}
+
+pub(super) fn record<'a>(site: &'a Site, i: usize) -> DocRecord<'a> {
+    let d = &site.docs[i];
+    let link = |j: usize| Link {
+        number: &site.docs[j].number,
+        url: url(&site.paths[j]),
+    };
+    DocRecord {
+        number: &d.number,
+        doc_type: &d.doc_type,
+        title: &d.title,
+        issuer: &d.issuer,
+        issuer_url: url(&site.issuers[site.issuer_of[i]].path),
+        date: dates::iso(d.date),
+        url: url(&site.paths[i]),
+        place: d.place.as_deref(),
+        signers: &d.signers,
+        recipients: &d.recipients,
+        distribution: &d.distribution,
+        topics: &d.topics,
+        source: d.source.as_deref(),
+        references: site.graph.outgoing[i]
+            .iter()
+            .map(|c| match &c.target {
+                Target::Archive(j) => RefRecord {
+                    number: &site.docs[*j].number,
+                    url: Some(url(&site.paths[*j])),
+                    in_archive: true,
+                    candidates: Vec::new(),
+                },
+                Target::External(e) => RefRecord {
+                    number: &c.number,
+                    url: Some(url(&site.external_paths[*e])),
+                    in_archive: false,
+                    candidates: Vec::new(),
+                },
+                Target::Ambiguous(list) => RefRecord {
+                    number: &c.number,
+                    url: None,
+                    in_archive: false,
+                    candidates: list.iter().map(|&j| link(j)).collect(),
+                },
+            })
+            .collect(),
+        cited_by: site.graph.cited_by[i].iter().map(|&j| link(j)).collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct Documents<'a> {
+    documents: Vec<DocRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExternalRecord<'a> {
+    number: &'a str,
+    #[serde(rename = "type")]
+    doc_type: Option<&'a str>,
+    issuer: Option<&'a str>,
+    dates: Vec<String>,
+    url: String,
+    cited_by: Vec<Link<'a>>,
+}
+
+#[derive(Serialize)]
+struct References<'a> {
+    references: Vec<ExternalRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct IssuerRecord<'a> {
+    name: &'a str,
+    url: String,
+    parent: Option<&'a str>,
+    province: Option<String>,
+    documents: usize,
+    first_date: Option<String>,
+    last_date: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Issuers<'a> {
+    issuers: Vec<IssuerRecord<'a>>,
+}
+
+pub(super) fn write_all(w: &Writer) -> Result<(), String> {
+    let site = w.site;
+    let docs = Documents {
+        documents: (0..site.docs.len()).map(|i| record(site, i)).collect(),
+    };
+    w.file("data/documents.json", &to_json(&docs)?)?;
+
+    let refs = References {
+        references: site
+            .graph
+            .external
+            .iter()
+            .enumerate()
+            .map(|(e, ext)| ExternalRecord {
+                number: &ext.number,
+                doc_type: ext.doc_type.as_deref(),
+                issuer: ext.issuer.as_deref(),
+                dates: ext.dates.iter().map(|d| dates::iso(*d)).collect(),
+                url: url(&site.external_paths[e]),
+                cited_by: ext
+                    .cited_by
+                    .iter()
+                    .map(|&j| Link {
+                        number: &site.docs[j].number,
+                        url: url(&site.paths[j]),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    w.file("data/references.json", &to_json(&refs)?)?;
+
+    let issuers = Issuers {
+        issuers: site
+            .issuers
+            .iter()
+            .map(|g| {
+                let (_, province) = crate::site::issuers::classify(&g.name);
+                IssuerRecord {
+                    name: &g.name,
+                    url: url(&g.path),
+                    parent: None,
+                    province,
+                    documents: g.docs.len(),
+                    // g.docs is newest first.
+                    first_date: g.docs.last().map(|&i| dates::iso(site.docs[i].date)),
+                    last_date: g.docs.first().map(|&i| dates::iso(site.docs[i].date)),
+                }
+            })
+            .collect(),
+    };
+    w.file("data/issuers.json", &to_json(&issuers)?)?;
+    Ok(())
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
+    let mut out = serde_json::to_vec_pretty(value).map_err(|e| e.to_string())?;
+    out.push(b'\n');
+    Ok(out)
+}

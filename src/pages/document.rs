@@ -1,0 +1,254 @@
+//! Document pages, pages for cited documents outside the archive, and the
+//! pages at addresses shared by two documents.
+
+use super::Writer;
+use crate::citation::Target;
+use crate::markdown::{self, SourceLink};
+use crate::render::root_of;
+use crate::site::views::{CitedItem, DocItem, DocView};
+use crate::site::{Site, dates};
+use rayon::prelude::*;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct DocumentPage<'a> {
+    title: String,
+    description: &'a str,
+    doc: DocView<'a>,
+    body_html: String,
+    anchors: Vec<String>,
+    cites: Vec<CitedItem<'a>>,
+    attachments: Vec<CitedItem<'a>>,
+    cited_by: Vec<DocItem<'a>>,
+    chain: Vec<ChainItem<'a>>,
+    prev: Option<DocItem<'a>>,
+    next: Option<DocItem<'a>>,
+    citation_text: String,
+    permalink: String,
+}
+
+/// One step of the chain timeline around a document.
+#[derive(Serialize)]
+struct ChainItem<'a> {
+    date: String,
+    date_vi: String,
+    number: &'a str,
+    doc_type: Option<&'a str>,
+    issuer: Option<&'a str>,
+    title: Option<&'a str>,
+    path: Option<&'a str>,
+    /// `cites` (earlier, cited by this one), `self`, or `cited-by`.
+    role: &'static str,
+}
+
+/// Writes every document page, in parallel.
+pub(super) fn write_all(w: &Writer) -> Result<(), String> {
+    let site = w.site;
+    // Previous and next document of the same issuer, in date order.
+    let mut neighbours: Vec<(Option<usize>, Option<usize>)> = vec![(None, None); site.docs.len()];
+    for g in &site.issuers {
+        // g.docs is newest first: the next (newer) one comes before.
+        for (k, &i) in g.docs.iter().enumerate() {
+            let newer = k.checked_sub(1).map(|k| g.docs[k]);
+            let older = g.docs.get(k + 1).copied();
+            neighbours[i] = (older, newer);
+        }
+    }
+    (0..site.docs.len())
+        .into_par_iter()
+        .try_for_each(|i| write_one(w, i, neighbours[i]))
+}
+
+fn write_one(w: &Writer, i: usize, (prev, next): (Option<usize>, Option<usize>)) -> Result<(), String> {
+    let site = w.site;
+    let d = &site.docs[i];
+    let path = &site.paths[i];
+    let root = root_of(path);
+    let citations = &site.graph.outgoing[i];
+
+    let mut links: Vec<SourceLink> = Vec::new();
+    for c in citations {
+        let (href, title, in_archive) = match &c.target {
+            Target::Archive(j) => {
+                let t = &site.docs[*j];
+                (
+                    format!("{root}{}", site.paths[*j]),
+                    format!("{} {} – {}", t.doc_type, t.number, t.title),
+                    true,
+                )
+            }
+            Target::External(e) => (
+                format!("{root}{}", site.external_paths[*e]),
+                format!("{} (chưa có trong kho)", c.number),
+                false,
+            ),
+            Target::Ambiguous(_) => continue,
+        };
+        for m in &c.mentions {
+            links.push(SourceLink {
+                span: m.span.clone(),
+                href: href.clone(),
+                title: title.clone(),
+                in_archive,
+            });
+        }
+    }
+    links.sort_by_key(|l| (l.span.start, l.span.end));
+    links.dedup_by(|b, a| b.span.start < a.span.end);
+    let body = markdown::render(&d.body, &links);
+
+    let attachment_keys: Vec<String> = d.attachments.iter().map(|a| crate::number::normalize(a)).collect();
+    let (attachments, cites): (Vec<_>, Vec<_>) = citations
+        .iter()
+        .partition(|c| c.from_front_matter && attachment_keys.contains(&c.key));
+
+    let chain = chain(site, i);
+    let page = DocumentPage {
+        title: format!("{} {} – {}", d.doc_type, d.number, d.title),
+        description: &d.title,
+        doc: site.doc_view(i),
+        body_html: body.html,
+        anchors: body.anchors,
+        cites: cites.into_iter().map(|c| site.cited_item(c)).collect(),
+        attachments: attachments.into_iter().map(|c| site.cited_item(c)).collect(),
+        cited_by: site.doc_items(&site.graph.cited_by[i]),
+        chain,
+        prev: prev.map(|j| site.doc_item(j)),
+        next: next.map(|j| site.doc_item(j)),
+        citation_text: citation_text(&d.doc_type, &d.number, d.date, &d.issuer, &d.title),
+        permalink: format!("{}{}", site.config.base_url, path),
+    };
+    w.page("document.html", path, &page)
+}
+
+/// "Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy Kiên Giang về việc …",
+/// the way Vietnamese documents cite each other.
+pub fn citation_text(
+    doc_type: &str,
+    number: &str,
+    date: chrono::NaiveDate,
+    issuer: &str,
+    title: &str,
+) -> String {
+    let title = title.trim();
+    let folded = crate::text::fold(title);
+    let subject = if folded.starts_with("ve ") || folded.starts_with("v/v") {
+        title.to_string()
+    } else {
+        let mut chars = title.chars();
+        let first: String = chars.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
+        format!("về việc {first}{}", chars.as_str())
+    };
+    format!(
+        "{doc_type} số {number} ngày {} của {issuer} {subject}",
+        dates::short(date)
+    )
+}
+
+/// The document among what it cites and what cites it, in date order.
+fn chain<'a>(site: &'a Site, i: usize) -> Vec<ChainItem<'a>> {
+    let mut items = Vec::new();
+    for c in &site.graph.outgoing[i] {
+        match &c.target {
+            Target::Archive(j) => items.push(archive_step(site, *j, "cites")),
+            Target::External(e) => {
+                let ext = &site.graph.external[*e];
+                if let Some(date) = ext.dates.first() {
+                    items.push(ChainItem {
+                        date: dates::iso(*date),
+                        date_vi: dates::short(*date),
+                        number: &ext.number,
+                        doc_type: ext.doc_type.as_deref(),
+                        issuer: ext.issuer.as_deref(),
+                        title: None,
+                        path: Some(&site.external_paths[*e]),
+                        role: "cites",
+                    });
+                }
+            }
+            Target::Ambiguous(_) => {}
+        }
+    }
+    items.push(archive_step(site, i, "self"));
+    for &j in &site.graph.cited_by[i] {
+        items.push(archive_step(site, j, "cited-by"));
+    }
+    items.sort_by(|a, b| a.date.cmp(&b.date).then(a.number.cmp(b.number)));
+    items
+}
+
+fn archive_step<'a>(site: &'a Site, j: usize, role: &'static str) -> ChainItem<'a> {
+    let d = &site.docs[j];
+    ChainItem {
+        date: dates::iso(d.date),
+        date_vi: dates::short(d.date),
+        number: &d.number,
+        doc_type: Some(&d.doc_type),
+        issuer: Some(&d.issuer),
+        title: Some(&d.title),
+        path: Some(&site.paths[j]),
+        role,
+    }
+}
+
+#[derive(Serialize)]
+struct ExternalPage<'a> {
+    title: String,
+    number: &'a str,
+    doc_type: Option<&'a str>,
+    issuer: Option<&'a str>,
+    dates: Vec<String>,
+    cited_by: Vec<DocItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct SharedPage<'a> {
+    title: String,
+    number: &'a str,
+    docs: Vec<DocItem<'a>>,
+}
+
+/// Pages for cited documents outside the archive, and for addresses that
+/// two archive documents share.
+pub(super) fn write_shared_and_external(w: &Writer) -> Result<(), String> {
+    let site = w.site;
+    for (e, ext) in site.graph.external.iter().enumerate() {
+        let page = ExternalPage {
+            title: format!("{} {}", ext.doc_type.as_deref().unwrap_or("Văn bản"), ext.number),
+            number: &ext.number,
+            doc_type: ext.doc_type.as_deref(),
+            issuer: ext.issuer.as_deref(),
+            dates: ext.dates.iter().map(|d| dates::short(*d)).collect(),
+            cited_by: site.doc_items(&ext.cited_by),
+        };
+        w.page("external.html", &site.external_paths[e], &page)?;
+    }
+    for (path, members) in &site.shared_paths {
+        let number = &site.docs[members[0]].number;
+        let page = SharedPage {
+            title: format!("Các văn bản số {number}"),
+            number,
+            docs: site.doc_items(members),
+        };
+        w.page("shared.html", path, &page)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citation_text_reads_like_a_vietnamese_reference() {
+        let d = chrono::NaiveDate::from_ymd_opt(2021, 6, 15).unwrap();
+        assert_eq!(
+            citation_text("Công văn", "176-CV/TU", d, "Tỉnh ủy Kiên Giang", "Tăng cường công tác phòng, chống dịch"),
+            "Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy Kiên Giang về việc tăng cường công tác phòng, chống dịch"
+        );
+        assert_eq!(
+            citation_text("Thông báo", "374-TB/TU", d, "Tỉnh ủy Kiên Giang", "Về công tác X"),
+            "Thông báo số 374-TB/TU ngày 15/6/2021 của Tỉnh ủy Kiên Giang Về công tác X"
+        );
+    }
+}

@@ -1,0 +1,506 @@
+//! The ways in: home page, issuer, type, topic and signer pages, the
+//! timeline, the search page and the 404 page. Every list is paginated.
+
+use super::{Pager, Writer, paginate};
+use crate::site::views::{DocItem, GroupLink, group_links};
+use crate::site::{Group, Site, address, dates};
+use serde::Serialize;
+
+/// A crumb of the breadcrumb trail.
+#[derive(Serialize, Clone)]
+pub struct Crumb {
+    pub name: String,
+    pub path: String,
+}
+
+fn crumb(name: &str, path: &str) -> Crumb {
+    Crumb {
+        name: name.to_string(),
+        path: path.to_string(),
+    }
+}
+
+/// A month's documents on a list page.
+#[derive(Serialize)]
+struct MonthBlock<'a> {
+    label: String,
+    path: String,
+    docs: Vec<DocItem<'a>>,
+}
+
+/// A small table of facts beside a list (counts by type, signers ...).
+#[derive(Serialize)]
+struct Facts<'a> {
+    heading: &'static str,
+    items: Vec<FactItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct FactItem<'a> {
+    name: String,
+    path: Option<&'a str>,
+    count: Option<usize>,
+}
+
+/// A month-by-month density strip drawn as inline SVG (no script).
+#[derive(Serialize, Default)]
+pub struct Density {
+    pub width: usize,
+    pub height: usize,
+    pub bars: Vec<Bar>,
+    pub first: String,
+    pub last: String,
+    pub max: usize,
+}
+
+#[derive(Serialize)]
+pub struct Bar {
+    pub x: usize,
+    pub y: usize,
+    pub h: usize,
+    pub count: usize,
+    pub label: String,
+    pub path: String,
+}
+
+#[derive(Serialize)]
+struct ListPage<'a> {
+    title: String,
+    heading: String,
+    kind: &'static str,
+    intro: Option<String>,
+    crumbs: Vec<Crumb>,
+    months: Vec<MonthBlock<'a>>,
+    total: usize,
+    pager: Pager,
+    facts: Vec<Facts<'a>>,
+    density: Option<Density>,
+}
+
+#[derive(Serialize)]
+struct GroupsPage<'a> {
+    title: String,
+    heading: &'static str,
+    crumbs: Vec<Crumb>,
+    sections: Vec<GroupSection<'a>>,
+}
+
+#[derive(Serialize)]
+struct GroupSection<'a> {
+    heading: String,
+    groups: Vec<GroupLink<'a>>,
+}
+
+pub(super) fn write_all(w: &Writer) -> Result<(), String> {
+    let site = w.site;
+    write_groups(w, &site.issuers, "co-quan/", "Cơ quan ban hành", "issuer")?;
+    write_groups(w, &site.types, "loai/", "Loại văn bản", "type")?;
+    write_groups(w, &site.topics, "chu-de/", "Chủ đề", "topic")?;
+    write_groups(w, &site.signers, "nguoi-ky/", "Người ký", "signer")?;
+    write_timeline(w)?;
+    write_home(w)?;
+    w.page("search.html", "tim-kiem/", &Simple::new("Tìm kiếm"))?;
+    w.page("404.html", "404.html", &Simple::new("Không tìm thấy trang"))?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Simple {
+    title: String,
+}
+
+impl Simple {
+    fn new(title: &str) -> Self {
+        Simple {
+            title: title.to_string(),
+        }
+    }
+}
+
+/// The index of a kind of group and one paginated page per group.
+fn write_groups(
+    w: &Writer,
+    groups: &[Group],
+    index: &str,
+    heading: &'static str,
+    kind: &'static str,
+) -> Result<(), String> {
+    let site = w.site;
+    let sections = if kind == "issuer" {
+        crate::site::issuers::sections(site)
+            .into_iter()
+            .map(|(heading, members)| GroupSection {
+                heading,
+                groups: members
+                    .into_iter()
+                    .map(|g| GroupLink {
+                        name: &site.issuers[g].name,
+                        path: &site.issuers[g].path,
+                        count: site.issuers[g].docs.len(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    } else {
+        vec![GroupSection {
+            heading: String::new(),
+            groups: group_links(groups),
+        }]
+    };
+    w.page(
+        "groups.html",
+        index,
+        &GroupsPage {
+            title: heading.to_string(),
+            heading,
+            crumbs: vec![crumb(heading, index)],
+            sections,
+        },
+    )?;
+    use rayon::prelude::*;
+    groups.par_iter().enumerate().try_for_each(|(gi, g)| {
+        let facts = match kind {
+            "issuer" => issuer_facts(site, gi),
+            "signer" => signer_facts(site, g),
+            _ => Vec::new(),
+        };
+        let density = (kind == "issuer").then(|| density(site, &g.docs));
+        write_list(
+            w,
+            ListSpec {
+                base: &g.path,
+                title: g.name.clone(),
+                kind,
+                intro: None,
+                crumbs: vec![crumb(heading, index), crumb(&g.name, &g.path)],
+                docs: &g.docs,
+            },
+            facts,
+            density,
+        )
+    })
+}
+
+struct ListSpec<'a> {
+    base: &'a str,
+    title: String,
+    kind: &'static str,
+    intro: Option<String>,
+    crumbs: Vec<Crumb>,
+    docs: &'a [usize],
+}
+
+/// Writes the pages of one list of documents (newest first).
+fn write_list<'a>(
+    w: &Writer<'a>,
+    spec: ListSpec<'_>,
+    mut facts: Vec<Facts<'a>>,
+    mut density: Option<Density>,
+) -> Result<(), String> {
+    let site = w.site;
+    for (path, slice, pager) in paginate(spec.base, spec.docs, site.config.page_size) {
+        let mut crumbs = spec.crumbs.clone();
+        if pager.current > 1 {
+            crumbs.push(crumb(&format!("Trang {}", pager.current), &path));
+        }
+        let title = if pager.current > 1 {
+            format!("{} – trang {}", spec.title, pager.current)
+        } else {
+            spec.title.clone()
+        };
+        let page = ListPage {
+            title,
+            heading: spec.title.clone(),
+            kind: spec.kind,
+            intro: spec.intro.clone(),
+            crumbs,
+            months: month_blocks(site, slice),
+            total: spec.docs.len(),
+            pager,
+            // Facts and the density strip go on the first page only.
+            facts: std::mem::take(&mut facts),
+            density: density.take(),
+        };
+        w.page("list.html", &path, &page)?;
+    }
+    Ok(())
+}
+
+/// Groups a newest-first slice of documents by month.
+fn month_blocks<'a>(site: &'a Site, docs: &[usize]) -> Vec<MonthBlock<'a>> {
+    use chrono::Datelike;
+    let mut blocks: Vec<MonthBlock> = Vec::new();
+    for &i in docs {
+        let d = site.docs[i].date;
+        let label = dates::month(d.year(), d.month());
+        match blocks.last_mut() {
+            Some(b) if b.label == label => b.docs.push(site.doc_item(i)),
+            _ => blocks.push(MonthBlock {
+                path: month_path(d.year(), d.month()),
+                label,
+                docs: vec![site.doc_item(i)],
+            }),
+        }
+    }
+    blocks
+}
+
+fn month_path(year: i32, month: u32) -> String {
+    format!("{}{month:02}/", address::year(year))
+}
+
+fn issuer_facts<'a>(site: &'a Site, gi: usize) -> Vec<Facts<'a>> {
+    let stats = crate::site::issuers::stats(site, gi);
+    let to_links = |v: Vec<(usize, usize)>, groups: &'a [Group]| -> Vec<FactItem<'a>> {
+        v.into_iter()
+            .map(|(g, count)| FactItem {
+                name: groups[g].name.clone(),
+                path: Some(&groups[g].path),
+                count: Some(count),
+            })
+            .collect()
+    };
+    let mut facts = vec![
+        Facts {
+            heading: "Theo loại văn bản",
+            items: to_links(stats.types, &site.types),
+        },
+        Facts {
+            heading: "Người ký",
+            items: to_links(stats.signers, &site.signers),
+        },
+        Facts {
+            heading: "Dẫn chiếu nhiều nhất đến",
+            items: to_links(stats.cites, &site.issuers),
+        },
+        Facts {
+            heading: "Được dẫn chiếu nhiều nhất bởi",
+            items: to_links(stats.cited_by, &site.issuers),
+        },
+    ];
+    facts.retain(|f| !f.items.is_empty());
+    facts
+}
+
+/// A signer's positions over time, oldest first.
+fn signer_facts<'a>(site: &'a Site, g: &'a Group) -> Vec<Facts<'a>> {
+    let mut positions: Vec<(String, String)> = Vec::new();
+    for &i in g.docs.iter().rev() {
+        let d = &site.docs[i];
+        for s in &d.signers {
+            if s.name.as_deref() == Some(g.name.as_str()) {
+                let pos = [s.position.as_deref(), Some(d.issuer.as_str())]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if positions.last().map(|p| &p.0) != Some(&pos) {
+                    positions.push((pos, dates::short(d.date)));
+                }
+            }
+        }
+    }
+    let items = positions
+        .into_iter()
+        .map(|(pos, since)| FactItem {
+            name: format!("{pos} (từ {since})"),
+            path: None,
+            count: None,
+        })
+        .collect();
+    vec![Facts {
+        heading: "Chức vụ qua các văn bản",
+        items,
+    }]
+}
+
+/// Counts per month from the first to the last month of `docs`.
+pub fn density(site: &Site, docs: &[usize]) -> Density {
+    use chrono::Datelike;
+    let months: Vec<(i32, u32)> = docs
+        .iter()
+        .map(|&i| (site.docs[i].date.year(), site.docs[i].date.month()))
+        .collect();
+    let (Some(&first), Some(&last)) = (months.iter().min(), months.iter().max()) else {
+        return Density::default();
+    };
+    let index = |(y, m): (i32, u32)| (y - first.0) as usize * 12 + m as usize - first.1 as usize;
+    let span = index(last) + 1;
+    let mut counts = vec![0usize; span];
+    for m in months {
+        counts[index(m)] += 1;
+    }
+    let max = counts.iter().copied().max().unwrap_or(1).max(1);
+    let (bar_w, height) = (6usize, 40usize);
+    let bars = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .map(|(k, &count)| {
+            let y = first.0 + ((first.1 as usize - 1 + k) / 12) as i32;
+            let m = ((first.1 as usize - 1 + k) % 12) as u32 + 1;
+            let h = (count * height).div_ceil(max).max(2);
+            Bar {
+                x: k * bar_w,
+                y: height - h,
+                h,
+                count,
+                label: dates::month(y, m),
+                path: month_path(y, m),
+            }
+        })
+        .collect();
+    Density {
+        width: span * bar_w,
+        height,
+        bars,
+        first: dates::month(first.0, first.1),
+        last: dates::month(last.0, last.1),
+        max,
+    }
+}
+
+#[derive(Serialize)]
+struct TimelinePage {
+    title: String,
+    crumbs: Vec<Crumb>,
+    years: Vec<YearSummary>,
+    density: Density,
+    docs_total: usize,
+}
+
+#[derive(Serialize)]
+struct YearSummary {
+    year: i32,
+    path: String,
+    count: usize,
+    months: Vec<MonthSummary>,
+}
+
+#[derive(Serialize)]
+struct MonthSummary {
+    label: String,
+    path: String,
+    count: usize,
+}
+
+/// `dong-thoi-gian/`: years and months with counts; a page per year and
+/// per month, each listing its documents.
+fn write_timeline(w: &Writer) -> Result<(), String> {
+    let site = w.site;
+    let all: Vec<usize> = (0..site.docs.len()).rev().collect();
+    let years: Vec<YearSummary> = site
+        .years
+        .iter()
+        .map(|(y, months)| YearSummary {
+            year: *y,
+            path: address::year(*y),
+            count: months.iter().map(|m| m.1.len()).sum(),
+            months: months
+                .iter()
+                .map(|(m, docs)| MonthSummary {
+                    label: dates::month(*y, *m),
+                    path: month_path(*y, *m),
+                    count: docs.len(),
+                })
+                .collect(),
+        })
+        .collect();
+    w.page(
+        "timeline.html",
+        "dong-thoi-gian/",
+        &TimelinePage {
+            title: "Dòng thời gian".into(),
+            crumbs: vec![crumb("Dòng thời gian", "dong-thoi-gian/")],
+            years,
+            density: density(site, &all),
+            docs_total: site.docs.len(),
+        },
+    )?;
+    for (y, months) in &site.years {
+        let year_docs: Vec<usize> = months.iter().flat_map(|m| m.1.iter().copied()).collect();
+        let year_label = format!("Năm {y}");
+        write_list(
+            w,
+            ListSpec {
+                base: &address::year(*y),
+                title: format!("Văn bản năm {y}"),
+                kind: "year",
+                intro: None,
+                crumbs: vec![
+                    crumb("Dòng thời gian", "dong-thoi-gian/"),
+                    crumb(&year_label, &address::year(*y)),
+                ],
+                docs: &year_docs,
+            },
+            Vec::new(),
+            Some(density(site, &year_docs)),
+        )?;
+        for (m, docs) in months {
+            let label = dates::month(*y, *m);
+            let path = month_path(*y, *m);
+            write_list(
+                w,
+                ListSpec {
+                    base: &path,
+                    title: format!("Văn bản {label}"),
+                    kind: "month",
+                    intro: None,
+                    crumbs: vec![
+                        crumb("Dòng thời gian", "dong-thoi-gian/"),
+                        crumb(&year_label, &address::year(*y)),
+                        crumb(&label, &path),
+                    ],
+                    docs,
+                },
+                Vec::new(),
+                None,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct HomePage<'a> {
+    title: String,
+    documents: usize,
+    issuers: usize,
+    types: Vec<GroupLink<'a>>,
+    topics: Vec<GroupLink<'a>>,
+    top_issuers: Vec<GroupLink<'a>>,
+    first_date: Option<String>,
+    last_date: Option<String>,
+    latest: Vec<DocItem<'a>>,
+    density: Density,
+    citations: usize,
+}
+
+fn write_home(w: &Writer) -> Result<(), String> {
+    let site = w.site;
+    let newest: Vec<usize> = (0..site.docs.len()).rev().collect();
+    let mut top: Vec<&Group> = site.issuers.iter().collect();
+    top.sort_by(|a, b| b.docs.len().cmp(&a.docs.len()).then(a.name.cmp(&b.name)));
+    top.truncate(12);
+    let page = HomePage {
+        title: site.config.title.clone(),
+        documents: site.docs.len(),
+        issuers: site.issuers.len(),
+        types: group_links(&site.types),
+        topics: group_links(&site.topics).into_iter().take(30).collect(),
+        top_issuers: top
+            .into_iter()
+            .map(|g| GroupLink {
+                name: &g.name,
+                path: &g.path,
+                count: g.docs.len(),
+            })
+            .collect(),
+        first_date: site.docs.first().map(|d| dates::short(d.date)),
+        last_date: site.docs.last().map(|d| dates::short(d.date)),
+        latest: site.doc_items(&newest[..newest.len().min(10)]),
+        density: density(site, &newest),
+        citations: site.graph.outgoing.iter().map(Vec::len).sum(),
+    };
+    w.page("home.html", "", &page)
+}

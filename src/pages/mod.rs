@@ -1,0 +1,79 @@
+//! Every file of the site, written from the model: one function a kind of
+//! page. Document pages are rendered in parallel; each page is written as
+//! soon as it is rendered.
+
+mod data;
+mod document;
+mod lists;
+mod pager;
+
+use crate::output::Staging;
+use crate::render::{Renderer, Theme};
+use crate::site::Site;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub use pager::{Pager, paginate};
+
+/// How many HTML pages and files in all were written.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// Writes pages and files, counting them; errors carry the path.
+pub(crate) struct Writer<'a> {
+    pub site: &'a Site<'a>,
+    pub renderer: &'a Renderer,
+    staging: &'a Staging,
+    pages: AtomicUsize,
+    files: AtomicUsize,
+}
+
+impl Writer<'_> {
+    /// Renders `template` with `page` and writes it at `path`.
+    pub fn page<T: serde::Serialize>(
+        &self,
+        template: &str,
+        path: &str,
+        page: &T,
+    ) -> Result<(), String> {
+        let html = self.renderer.render(template, path, page)?;
+        self.pages.fetch_add(1, Ordering::Relaxed);
+        self.file(path, &html)
+    }
+
+    pub fn file(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.staging
+            .write(path, bytes)
+            .map_err(|e| format!("ghi /{path}: {e}"))
+    }
+}
+
+/// Writes the whole site into `staging`.
+pub fn write_all(
+    site: &Site,
+    renderer: &Renderer,
+    theme: &Theme,
+    staging: &Staging,
+) -> Result<Counts, String> {
+    let w = Writer {
+        site,
+        renderer,
+        staging,
+        pages: AtomicUsize::new(0),
+        files: AtomicUsize::new(0),
+    };
+    for (name, bytes) in &theme.statics {
+        w.file(&format!("static/{name}"), bytes)?;
+    }
+    document::write_all(&w)?;
+    document::write_shared_and_external(&w)?;
+    lists::write_all(&w)?;
+    data::write_all(&w)?;
+    Ok(Counts {
+        pages: w.pages.load(Ordering::Relaxed),
+        files: w.files.load(Ordering::Relaxed),
+    })
+}

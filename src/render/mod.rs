@@ -1,0 +1,85 @@
+//! Rendering pages with the theme's Tera templates. Templates are compiled
+//! once; each page is rendered straight into a byte buffer that the caller
+//! writes out, so memory holds one page per worker, not the whole site.
+
+pub mod theme;
+
+use crate::config::Config;
+use serde::Serialize;
+use tera::{Context, Tera};
+pub use theme::Theme;
+
+/// The compiled templates plus what every page shares.
+pub struct Renderer {
+    tera: Tera,
+}
+
+impl Renderer {
+    /// Compiles the theme's templates; `config` and the theme's labels are
+    /// available to every template as `site` and `labels`.
+    pub fn new(theme: &Theme, config: &Config) -> Result<Renderer, String> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        let templates: Vec<(&str, &str)> = theme
+            .templates
+            .iter()
+            .map(|(name, body)| (name.as_str(), body.as_str()))
+            .collect();
+        tera.add_raw_templates(templates)
+            .map_err(|e| format!("lỗi mẫu giao diện: {}", error_chain(&e)))?;
+        let global = tera.global_context();
+        global.insert("site", config);
+        global.insert("labels", &theme.labels);
+        Ok(Renderer { tera })
+    }
+
+    /// Renders `template` for the page at `path` (relative to the site
+    /// root, ending in `/` for a folder page or naming a file).
+    pub fn render<T: Serialize>(
+        &self,
+        template: &str,
+        path: &str,
+        page: &T,
+    ) -> Result<Vec<u8>, String> {
+        let mut context = Context::new();
+        context.insert("root", &root_of(path));
+        context.insert("page_path", path);
+        context.insert("page", page);
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &context, &mut out)
+            .map_err(|e| format!("{template}: {}", error_chain(&e)))?;
+        Ok(out)
+    }
+}
+
+/// The relative way from the page at `path` back to the site root:
+/// `""` for the root, `"../../"` for `van-ban/2021/`.
+pub fn root_of(path: &str) -> String {
+    let depth = path.matches('/').count();
+    "../".repeat(depth)
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cause = c.source();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_climbs_one_level_per_folder() {
+        assert_eq!(root_of(""), "");
+        assert_eq!(root_of("index.html"), "");
+        assert_eq!(root_of("van-ban/2021/176-cv-tu/"), "../../../");
+        assert_eq!(root_of("data/documents.json"), "../");
+    }
+}

@@ -57,11 +57,27 @@ impl std::fmt::Display for BuildError {
 /// Builds the site. On any error nothing in `output_dir` changes.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
-    let docs = crate::load::load(&opts.content_dir).map_err(BuildError::Content)?;
+    let loaded = crate::load::load(&opts.content_dir);
+    let registry = crate::registry::Registry::load(&opts.content_dir);
+    let (docs, registry) = match (loaded, registry) {
+        (Ok(docs), Ok(registry)) => {
+            let issuers = docs.iter().map(|d| d.issuer.as_str()).collect();
+            let errors = registry.check_parents(&issuers);
+            if !errors.is_empty() {
+                return Err(BuildError::Content(errors));
+            }
+            (docs, registry)
+        }
+        (Err(mut a), Err(b)) => {
+            a.extend(b);
+            return Err(BuildError::Content(a));
+        }
+        (Err(e), _) | (_, Err(e)) => return Err(BuildError::Content(e)),
+    };
     let theme = Theme::load(opts.theme_dir.as_deref()).map_err(BuildError::Site)?;
     let renderer = Renderer::new(&theme, &opts.config).map_err(BuildError::Site)?;
     let graph = crate::citation::build(&docs);
-    let site = Site::build(&opts.config, &docs, graph).map_err(|clashes| {
+    let site = Site::build(&opts.config, &registry, &docs, graph).map_err(|clashes| {
         BuildError::Content(
             clashes
                 .iter()

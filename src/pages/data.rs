@@ -169,11 +169,11 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
             .issuers
             .iter()
             .map(|g| {
-                let (_, province) = crate::site::issuers::classify(&g.name);
+                let (_, province) = crate::site::issuers::level_and_province(site, &g.name);
                 IssuerRecord {
                     name: &g.name,
                     url: url(&g.path),
-                    parent: None,
+                    parent: site.registry.get(&g.name).and_then(|i| i.parent.as_deref()),
                     province,
                     documents: g.docs.len(),
                     // g.docs is newest first.

@@ -68,13 +68,49 @@ struct ListPage<'a> {
     title: String,
     heading: String,
     kind: &'static str,
-    intro: Option<String>,
+    about: Option<About>,
     crumbs: Vec<Crumb>,
     months: Vec<MonthBlock<'a>>,
     total: usize,
     pager: Pager,
     facts: Vec<Facts<'a>>,
     density: Option<Density>,
+}
+
+/// What an issuer page says about the issuer itself.
+#[derive(Serialize, Clone)]
+struct About {
+    full_name: Option<String>,
+    level: &'static str,
+    province: Option<String>,
+    parent: Option<NamedLink>,
+    children: Vec<NamedLink>,
+    website: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct NamedLink {
+    name: String,
+    path: Option<String>,
+}
+
+fn about_issuer(site: &Site, name: &str, children: &[&str]) -> About {
+    let info = site.registry.get(name);
+    let (level, province) = crate::site::issuers::level_and_province(site, name);
+    let link = |n: &str| NamedLink {
+        name: n.to_string(),
+        path: site.issuer_index(n).map(|k| site.issuers[k].path.clone()),
+    };
+    About {
+        full_name: info.and_then(|i| i.full_name.clone()),
+        level: level.label(),
+        province,
+        parent: info.and_then(|i| i.parent.as_deref()).map(link),
+        children: children.iter().map(|c| link(c)).collect(),
+        website: info
+            .and_then(|i| i.website.clone())
+            .filter(|w| crate::markdown::safe_url(w).is_some()),
+    }
 }
 
 #[derive(Serialize)]
@@ -157,6 +193,12 @@ fn write_groups(
             sections,
         },
     )?;
+    let mut children: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for info in site.registry.entries.values() {
+        if let Some(p) = &info.parent {
+            children.entry(p).or_default().push(&info.name);
+        }
+    }
     use rayon::prelude::*;
     groups.par_iter().enumerate().try_for_each(|(gi, g)| {
         let facts = match kind {
@@ -171,7 +213,9 @@ fn write_groups(
                 base: &g.path,
                 title: g.name.clone(),
                 kind,
-                intro: None,
+                about: (kind == "issuer").then(|| {
+                    about_issuer(site, &g.name, children.get(g.name.as_str()).map_or(&[], |v| v))
+                }),
                 crumbs: vec![crumb(heading, index), crumb(&g.name, &g.path)],
                 docs: &g.docs,
             },
@@ -185,7 +229,7 @@ struct ListSpec<'a> {
     base: &'a str,
     title: String,
     kind: &'static str,
-    intro: Option<String>,
+    about: Option<About>,
     crumbs: Vec<Crumb>,
     docs: &'a [usize],
 }
@@ -212,7 +256,7 @@ fn write_list<'a>(
             title,
             heading: spec.title.clone(),
             kind: spec.kind,
-            intro: spec.intro.clone(),
+            about: spec.about.clone(),
             crumbs,
             months: month_blocks(site, slice),
             total: spec.docs.len(),
@@ -426,7 +470,7 @@ fn write_timeline(w: &Writer) -> Result<(), String> {
                 base: &address::year(*y),
                 title: format!("Văn bản năm {y}"),
                 kind: "year",
-                intro: None,
+                about: None,
                 crumbs: vec![
                     crumb("Dòng thời gian", "dong-thoi-gian/"),
                     crumb(&year_label, &address::year(*y)),
@@ -445,7 +489,7 @@ fn write_timeline(w: &Writer) -> Result<(), String> {
                     base: &path,
                     title: format!("Văn bản {label}"),
                     kind: "month",
-                    intro: None,
+                    about: None,
                     crumbs: vec![
                         crumb("Dòng thời gian", "dong-thoi-gian/"),
                         crumb(&year_label, &address::year(*y)),

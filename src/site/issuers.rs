@@ -67,12 +67,32 @@ pub fn classify(name: &str) -> (Level, Option<String>) {
     (Level::Other, None)
 }
 
+/// Level and province of an issuer: the registry's word first, else what
+/// its name says.
+pub fn level_and_province(site: &Site, name: &str) -> (Level, Option<String>) {
+    let (mut level, mut province) = classify(name);
+    if let Some(info) = site.registry.get(name) {
+        if let Some(p) = &info.province {
+            province = Some(p.clone());
+        }
+        if let Some(l) = &info.level {
+            level = match crate::text::fold(l).as_str() {
+                "trung uong" => Level::Central,
+                "tinh" | "thanh pho" => Level::Province,
+                "huyen" | "quan" | "xa" => Level::District,
+                _ => level,
+            };
+        }
+    }
+    (level, province)
+}
+
 /// The issuer index's sections: central bodies, then each province, then
 /// the rest; each a list of issuer indices.
 pub fn sections(site: &Site) -> Vec<(String, Vec<usize>)> {
     let mut map: BTreeMap<(Level, String), Vec<usize>> = BTreeMap::new();
     for (gi, g) in site.issuers.iter().enumerate() {
-        let (level, province) = classify(&g.name);
+        let (level, province) = level_and_province(site, &g.name);
         let heading = match (level, province) {
             (Level::Central, _) => Level::Central.label().to_string(),
             (_, Some(p)) => p,

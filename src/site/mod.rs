@@ -10,6 +10,7 @@ pub mod views;
 use crate::citation::CitationGraph;
 use crate::config::Config;
 use crate::document::Document;
+use crate::registry::Registry;
 use chrono::Datelike;
 use std::collections::{BTreeMap, HashMap};
 
@@ -25,6 +26,8 @@ pub struct Group {
 /// Everything the renderer needs, with documents referred to by index.
 pub struct Site<'a> {
     pub config: &'a Config,
+    /// What the issuer registry says about issuers.
+    pub registry: &'a Registry,
     /// Sorted by (date, number): the order of `data/documents.json`.
     pub docs: &'a [Document],
     pub graph: CitationGraph,
@@ -59,6 +62,7 @@ pub struct AddressClash {
 impl<'a> Site<'a> {
     pub fn build(
         config: &'a Config,
+        registry: &'a Registry,
         docs: &'a [Document],
         graph: CitationGraph,
     ) -> Result<Site<'a>, Vec<AddressClash>> {
@@ -127,6 +131,7 @@ impl<'a> Site<'a> {
                 .collect::<HashMap<_, _>>()
         };
         Ok(Site {
+            registry,
             type_index: index(&types),
             signer_index: index(&signers),
             config,
@@ -142,6 +147,19 @@ impl<'a> Site<'a> {
             issuer_of,
             years,
         })
+    }
+}
+
+impl Site<'_> {
+    /// The index of the issuer named `name`, if it has documents.
+    pub fn issuer_index(&self, name: &str) -> Option<usize> {
+        self.issuers
+            .binary_search_by(|g| {
+                crate::text::fold(&g.name)
+                    .cmp(&crate::text::fold(name))
+                    .then_with(|| g.name.as_str().cmp(name))
+            })
+            .ok()
     }
 }
 

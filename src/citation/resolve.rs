@@ -1,0 +1,132 @@
+//! Resolving a cited number to a document of the archive.
+//!
+//! A number names nothing by itself: every Tỉnh ủy writes `…-CV/TU`, state
+//! bodies restart numbering each year. The candidates are the archive
+//! documents with the same key (a hash lookup, no scan of the archive), then
+//! narrowed by what the citation says, and a wrong link being worse than
+//! none, a citation links only when exactly one candidate is left:
+//!
+//! - the citing document itself never counts, nor any document dated after it;
+//! - a date given by the citation must be the candidate's date;
+//! - a year written in the number must be the candidate's year;
+//! - an issuer named by the citation must admit the candidate's issuer
+//!   ("Tỉnh ủy" admits "Tỉnh ủy Kiên Giang", "Trung ương" admits "Bộ Chính
+//!   trị", "Bộ Chính trị" does not admit "Ban Bí thư");
+//! - a local body (issuer code `TU`, `UBND`, `VP` … or a local issuer named)
+//!   must be in the place the citation names, else in the citing document's
+//!   own province ("Tỉnh ủy" in a document of Tỉnh ủy Kiên Giang means Tỉnh
+//!   ủy Kiên Giang). When neither gives a place, the candidates left are
+//!   only possible ones: the citation is ambiguous even with one.
+
+use super::issuer::{Authority, Place};
+use crate::document::Document;
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+
+/// What resolution needs to know of each archive document, computed once.
+pub(crate) struct Archive<'d> {
+    pub docs: &'d [Document],
+    pub keys: Vec<String>,
+    pub authorities: Vec<Authority>,
+    /// The province (or city) of each document's issuer.
+    pub places: Vec<Option<Place>>,
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl<'d> Archive<'d> {
+    pub fn new(docs: &'d [Document]) -> Archive<'d> {
+        use rayon::prelude::*;
+        let keys: Vec<String> = docs
+            .par_iter()
+            .map(|d| crate::number::normalize(&d.number))
+            .collect();
+        let authorities: Vec<Authority> =
+            docs.par_iter().map(|d| Authority::of(&d.issuer)).collect();
+        let places = docs
+            .iter()
+            .zip(&authorities)
+            .map(|(d, a)| {
+                a.place.clone().or_else(|| {
+                    let name = d.place.as_deref().filter(|_| a.local)?;
+                    Some(Place {
+                        key: crate::text::fold(name),
+                        name: name.to_string(),
+                        level: "tỉnh",
+                    })
+                })
+            })
+            .collect();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::with_capacity(docs.len());
+        for (i, k) in keys.iter().enumerate() {
+            by_key.entry(k.clone()).or_default().push(i);
+        }
+        Archive {
+            docs,
+            keys,
+            authorities,
+            places,
+            by_key,
+        }
+    }
+}
+
+/// A citation to resolve: what the citing words and the number say.
+pub(crate) struct Query<'q> {
+    pub key: &'q str,
+    /// The year written inside the number.
+    pub year: Option<i32>,
+    pub date: Option<NaiveDate>,
+    pub hint: Option<&'q str>,
+    /// The number's issuer code names a local body.
+    pub local_code: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Resolution {
+    Archive(usize),
+    Ambiguous(Vec<usize>),
+    Unresolved,
+}
+
+impl Query<'_> {
+    /// The place the cited body must be in, when it is a local body:
+    /// `Some(None)` when it is local but no place is known.
+    pub fn place<'a>(
+        &self,
+        hint: Option<&'a Authority>,
+        citing: Option<&'a Place>,
+    ) -> Option<Option<&'a Place>> {
+        let local = self.local_code || hint.is_some_and(|h| h.local);
+        local.then(|| hint.and_then(|h| h.place.as_ref()).or(citing))
+    }
+
+    pub fn resolve(&self, archive: &Archive, citing: usize) -> Resolution {
+        let Some(candidates) = archive.by_key.get(self.key) else {
+            return Resolution::Unresolved;
+        };
+        let docs = archive.docs;
+        let hint = self.hint.map(Authority::of);
+        let place = self.place(hint.as_ref(), archive.places[citing].as_ref());
+        let left: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&j| j != citing && docs[j].date <= docs[citing].date)
+            .filter(|&j| self.date.is_none_or(|d| docs[j].date == d))
+            .filter(|&j| self.year.is_none_or(|y| docs[j].date.year() == y))
+            .filter(|&j| {
+                hint.as_ref()
+                    .is_none_or(|h| h.admits(&archive.authorities[j]))
+            })
+            .filter(|&j| match place {
+                Some(Some(p)) => archive.places[j].as_ref().is_some_and(|q| q.key == p.key),
+                _ => true,
+            })
+            .collect();
+        match (left.len(), place) {
+            (0, _) => Resolution::Unresolved,
+            (1, Some(None)) => Resolution::Ambiguous(left),
+            (1, _) => Resolution::Archive(left[0]),
+            _ => Resolution::Ambiguous(left),
+        }
+    }
+}

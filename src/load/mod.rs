@@ -1,4 +1,213 @@
-//! Loading the content folder: find the documents, parse their front matter,
-//! validate them against the contract.
+//! Loading the content folder: find the documents, read them in parallel,
+//! parse and check their front matter against the contract
+//! (`content-format.md`), and check that no two share an identity.
+//!
+//! Every problem of every file is reported, each with its file, line, column
+//! where known, field, and the offending line. A run either returns all
+//! documents or only errors.
+//!
+//! Which files are documents: every `*.md` file under the content folder,
+//! except names starting with `_` (such as `_index.md`) or `.`, and except
+//! anything inside a folder whose name starts with `.`. Other files are
+//! ignored, and symbolic links are not followed.
+//!
+//! The order of the documents returned: by date, then number (normalized by
+//! [`crate::number::normalize`]), then issuer, then path, so it never
+//! depends on the file system or on thread timing.
 
-pub mod front_matter;
+mod front_matter;
+mod identity;
+mod source;
+mod yaml;
+
+use crate::diagnostics::{self, Diagnostic};
+use crate::document::Document;
+use rayon::prelude::*;
+use source::SourceError;
+use std::path::{Path, PathBuf};
+
+/// Loads and checks every document under `content_dir`.
+pub fn load(content_dir: &Path) -> Result<Vec<Document>, Vec<Diagnostic>> {
+    let (files, mut errors) = find_documents(content_dir);
+    let results: Vec<Result<Loaded, Vec<Diagnostic>>> = files
+        .into_par_iter()
+        .map(|(file, path)| match std::fs::read(&file) {
+            Ok(bytes) => parse(file, path, bytes),
+            Err(e) => Err(vec![Diagnostic::error(
+                file,
+                0,
+                format!("không đọc được tệp: {e}"),
+            )]),
+        })
+        .collect();
+    let mut loaded = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(doc) => loaded.push(doc),
+            Err(diags) => errors.extend(diags),
+        }
+    }
+    errors.extend(identity::duplicates(&loaded));
+    if !errors.is_empty() {
+        diagnostics::sort(&mut errors);
+        return Err(errors);
+    }
+    loaded.par_sort_unstable_by(|a, b| {
+        (a.doc.date, &a.number_key, &a.doc.issuer, &a.doc.path).cmp(&(
+            b.doc.date,
+            &b.number_key,
+            &b.doc.issuer,
+            &b.doc.path,
+        ))
+    });
+    Ok(loaded.into_iter().map(|l| l.doc).collect())
+}
+
+/// Parses and checks one document file from its bytes. `file` is where it
+/// is (for messages), `path` its path relative to the content folder with
+/// `/` separators. Identity clashes between files are [`load`]'s concern.
+pub fn parse_document(
+    file: &Path,
+    path: &str,
+    bytes: Vec<u8>,
+) -> Result<Document, Vec<Diagnostic>> {
+    parse(file.to_path_buf(), path.to_string(), bytes).map(|l| l.doc)
+}
+
+/// A checked document with what the identity check and the sort need.
+pub(crate) struct Loaded {
+    pub doc: Document,
+    pub number_key: String,
+    pub number_line: usize,
+}
+
+fn parse(file: PathBuf, path: String, bytes: Vec<u8>) -> Result<Loaded, Vec<Diagnostic>> {
+    let text = match source::decode(bytes) {
+        Ok(text) => text,
+        Err(error) => return Err(vec![source_error(&file, error, "")]),
+    };
+    let parts = match source::split(&text) {
+        Ok(parts) => parts,
+        Err(error) => return Err(vec![source_error(&file, error, &text)]),
+    };
+    let yaml_text = &text[parts.yaml.clone()];
+    let root = match yaml::parse(yaml_text) {
+        Ok(root) => root,
+        Err(e) => {
+            let mut diag = Diagnostic::error(&file, e.line + 1, e.message).column(e.column);
+            if let Some(field) = field_on_line(yaml_text, e.line) {
+                diag = diag.field(field);
+            }
+            return Err(vec![diag.with_source(&text)]);
+        }
+    };
+    let fm = front_matter::check(root.as_ref(), &file, &text)?;
+    let body = source::take_body(text, parts.body_start);
+    let number_key = crate::number::normalize(&fm.number);
+    Ok(Loaded {
+        number_key,
+        number_line: fm.number_line,
+        doc: Document {
+            path,
+            file,
+            number: fm.number,
+            doc_type: fm.doc_type,
+            title: fm.title,
+            issuer: fm.issuer,
+            date: fm.date,
+            place: fm.place,
+            signers: fm.signers,
+            recipients: fm.recipients,
+            distribution: fm.distribution,
+            attachments: fm.attachments,
+            references: fm.references,
+            topics: fm.topics,
+            source: fm.source,
+            aliases: fm.aliases,
+            body,
+            body_line: parts.closing_line + 1,
+        },
+    })
+}
+
+fn source_error(file: &Path, error: SourceError, text: &str) -> Diagnostic {
+    match error {
+        SourceError::InvalidUtf8 { line, column } => Diagnostic::error(
+            file,
+            line,
+            format!(
+                "tệp không phải văn bản UTF-8: byte không hợp lệ đầu tiên ở dòng {line}, \
+                 cột {column}; hãy lưu lại tệp với bảng mã UTF-8"
+            ),
+        )
+        .column(column),
+        SourceError::NoFrontMatter => Diagnostic::error(
+            file,
+            1,
+            "thiếu front matter: tệp phải bắt đầu bằng một dòng ---",
+        )
+        .with_source(text),
+        SourceError::Unterminated => Diagnostic::error(
+            file,
+            1,
+            "front matter chưa được đóng: cần một dòng --- sau các trường, trước nội dung",
+        )
+        .with_source(text),
+    }
+}
+
+/// The top-level key whose value spans YAML line `line`, if any: the last
+/// line at or before it that starts with `name:`.
+fn field_on_line(yaml: &str, line: usize) -> Option<String> {
+    yaml.lines()
+        .take(line)
+        .filter_map(|l| {
+            let first = l.chars().next()?;
+            if first.is_whitespace() || matches!(first, '-' | '#' | '[' | '{' | '"' | '\'') {
+                return None;
+            }
+            let name = l.split(':').next()?.trim();
+            (l.contains(':') && !name.is_empty() && name.len() < 40).then(|| name.to_string())
+        })
+        .last()
+}
+
+/// The document files under `dir`, in a fixed order, each with its path
+/// relative to `dir`; and the errors met on the way.
+fn find_documents(dir: &Path) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    if !dir.is_dir() {
+        errors.push(Diagnostic::error(dir, 0, "không tìm thấy thư mục nội dung"));
+        return (files, errors);
+    }
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let at = e.path().unwrap_or(dir).to_path_buf();
+                errors.push(Diagnostic::error(at, 0, format!("không đọc được: {e}")));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if !entry.file_type().is_file() || !name.ends_with(".md") || name.starts_with('_') {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let parts: Option<Vec<&str>> = relative.iter().map(|c| c.to_str()).collect();
+        match parts {
+            Some(parts) => files.push((entry.path().to_path_buf(), parts.join("/"))),
+            None => errors.push(Diagnostic::error(
+                entry.path(),
+                0,
+                "tên tệp hoặc thư mục không phải UTF-8; hãy đổi tên",
+            )),
+        }
+    }
+    (files, errors)
+}

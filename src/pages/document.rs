@@ -25,6 +25,8 @@ struct DocumentPage<'a> {
     next: Option<DocItem<'a>>,
     citation_text: String,
     permalink: String,
+    /// schema.org `Legislation` as JSON, safe inside a script element.
+    json_ld: String,
 }
 
 /// One step of the chain timeline around a document.
@@ -103,6 +105,8 @@ fn write_one(w: &Writer, i: usize, (prev, next): (Option<usize>, Option<usize>))
         .partition(|c| c.from_front_matter && attachment_keys.contains(&c.key));
 
     let chain = chain(site, i);
+    let permalink = format!("{}{}", site.config.base_url, path);
+    let json_ld = json_ld(site, i, &permalink);
     let page = DocumentPage {
         title: format!("{} {} – {}", d.doc_type, d.number, d.title),
         description: &d.title,
@@ -116,9 +120,113 @@ fn write_one(w: &Writer, i: usize, (prev, next): (Option<usize>, Option<usize>))
         prev: prev.map(|j| site.doc_item(j)),
         next: next.map(|j| site.doc_item(j)),
         citation_text: citation_text(&d.doc_type, &d.number, d.date, &d.issuer, &d.title),
-        permalink: format!("{}{}", site.config.base_url, path),
+        permalink,
+        json_ld,
     };
-    w.page("document.html", path, &page)
+    w.page("document.html", path, &page)?;
+    // Open data beside the page: its record and its Markdown source.
+    let record = serde_json::to_vec_pretty(&super::data::record(site, i)).map_err(|e| e.to_string())?;
+    w.file(&format!("{path}index.json"), &record)?;
+    let source = std::fs::read(&d.file).map_err(|e| format!("{}: {e}", d.file.display()))?;
+    w.file(&format!("{path}index.md"), &source)
+}
+
+/// schema.org JSON-LD for a document page, with `<` escaped so that no
+/// value can close the script element.
+fn json_ld(site: &Site, i: usize, permalink: &str) -> String {
+    let d = &site.docs[i];
+    let base = &site.config.base_url;
+    let (_, province) = crate::site::issuers::level_and_province(site, &d.issuer);
+    let jurisdiction = match province {
+        Some(p) => format!("{p}, Việt Nam"),
+        None => "Việt Nam".to_string(),
+    };
+    let reference = |c: &crate::citation::Citation| {
+        let url = match &c.target {
+            Target::Archive(j) => Some(format!("{base}{}", site.paths[*j])),
+            Target::External(e) => Some(format!("{base}{}", site.external_paths[*e])),
+            Target::Ambiguous(_) => None,
+        };
+        let mut v = serde_json::json!({
+            "@type": "Legislation",
+            "legislationIdentifier": c.number,
+        });
+        if let Some(url) = url {
+            v["url"] = serde_json::Value::String(url);
+        }
+        v
+    };
+    let citations = &site.graph.outgoing[i];
+    let attachment_keys: Vec<String> = d.attachments.iter().map(|a| crate::number::normalize(a)).collect();
+    let value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": format!("{} {}", d.doc_type, d.number),
+        "legislationIdentifier": d.number,
+        "legislationType": d.doc_type,
+        "legislationDate": dates::iso(d.date),
+        "datePublished": dates::iso(d.date),
+        "legislationPassedBy": { "@type": "GovernmentOrganization", "name": d.issuer },
+        "legislationJurisdiction": jurisdiction,
+        "inLanguage": site.config.language,
+        "description": d.title,
+        "url": permalink,
+        "citation": citations.iter().map(reference).collect::<Vec<_>>(),
+        "isBasedOn": citations
+            .iter()
+            .filter(|c| c.from_front_matter && attachment_keys.contains(&c.key))
+            .map(reference)
+            .collect::<Vec<_>>(),
+    });
+    serde_json::to_string(&value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[derive(Serialize)]
+struct Redirect {
+    title: String,
+    target: String,
+    canonical: String,
+}
+
+/// A redirect page at each alias, to the document's address. An alias that
+/// is already a page of the site is an error, never overwritten.
+pub(super) fn write_aliases(w: &Writer) -> Result<(), String> {
+    let site = w.site;
+    let taken: std::collections::HashSet<&str> = site
+        .paths
+        .iter()
+        .chain(site.external_paths.iter())
+        .chain(site.shared_paths.keys())
+        .map(String::as_str)
+        .collect();
+    let mut given = std::collections::HashSet::new();
+    for (i, d) in site.docs.iter().enumerate() {
+        for alias in &d.aliases {
+            let rel = alias.trim_start_matches('/');
+            let rel = if rel.is_empty() || rel.ends_with('/') || rel.ends_with(".html") {
+                rel.to_string()
+            } else {
+                format!("{rel}/")
+            };
+            if taken.contains(rel.as_str()) || rel.is_empty() || !given.insert(rel.clone()) {
+                return Err(format!(
+                    "{}: alias {alias} trùng địa chỉ của một trang khác",
+                    d.file.display()
+                ));
+            }
+            let page = Redirect {
+                title: format!("{} {}", d.doc_type, d.number),
+                target: site.paths[i].clone(),
+                canonical: format!("{}{}", site.config.base_url, site.paths[i]),
+            };
+            w.page("redirect.html", &rel, &page)?;
+        }
+    }
+    Ok(())
 }
 
 /// "Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy Kiên Giang về việc …",

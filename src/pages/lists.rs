@@ -75,6 +75,8 @@ struct ListPage<'a> {
     pager: Pager,
     facts: Vec<Facts<'a>>,
     density: Option<Density>,
+    /// The Atom feed of this list, when it has one.
+    feed: Option<String>,
 }
 
 /// What an issuer page says about the issuer itself.
@@ -264,6 +266,7 @@ fn write_list<'a>(
             // Facts and the density strip go on the first page only.
             facts: std::mem::take(&mut facts),
             density: density.take(),
+            feed: matches!(spec.kind, "issuer" | "type").then(|| format!("{}feed.xml", spec.base)),
         };
         w.page("list.html", &path, &page)?;
     }

@@ -4,12 +4,14 @@
 
 mod data;
 mod document;
+mod feeds;
 mod lists;
 mod pager;
 
 use crate::output::Staging;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use pager::{Pager, paginate};
@@ -28,6 +30,8 @@ pub(crate) struct Writer<'a> {
     staging: &'a Staging,
     pages: AtomicUsize,
     files: AtomicUsize,
+    /// Every page a search engine should know, for the sitemap.
+    listed: Mutex<Vec<String>>,
 }
 
 impl Writer<'_> {
@@ -40,6 +44,9 @@ impl Writer<'_> {
     ) -> Result<(), String> {
         let html = self.renderer.render(template, path, page)?;
         self.pages.fetch_add(1, Ordering::Relaxed);
+        if template != "404.html" && template != "redirect.html" {
+            self.listed.lock().map_err(|e| e.to_string())?.push(path.to_string());
+        }
         self.file(path, &html)
     }
 
@@ -64,14 +71,20 @@ pub fn write_all(
         staging,
         pages: AtomicUsize::new(0),
         files: AtomicUsize::new(0),
+        listed: Mutex::new(Vec::new()),
     };
     for (name, bytes) in &theme.statics {
         w.file(&format!("static/{name}"), bytes)?;
     }
     document::write_all(&w)?;
     document::write_shared_and_external(&w)?;
+    document::write_aliases(&w)?;
     lists::write_all(&w)?;
     data::write_all(&w)?;
+    feeds::write_all(&w)?;
+    let mut listed = std::mem::take(&mut *w.listed.lock().map_err(|e| e.to_string())?);
+    listed.sort();
+    feeds::write_sitemap(&w, &listed)?;
     Ok(Counts {
         pages: w.pages.load(Ordering::Relaxed),
         files: w.files.load(Ordering::Relaxed),

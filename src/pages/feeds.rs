@@ -1,0 +1,140 @@
+//! Atom feeds (the archive, each issuer, each type), `sitemap.xml` and
+//! `robots.txt`.
+
+use super::Writer;
+use crate::site::{Group, dates};
+use serde::Serialize;
+
+/// How many entries a feed carries, newest first.
+const FEED_SIZE: usize = 50;
+/// The sitemap protocol's limit of URLs per file.
+const SITEMAP_LIMIT: usize = 50_000;
+
+#[derive(Serialize)]
+struct Feed<'a> {
+    title: String,
+    /// The feed's own URL and the page it describes, absolute.
+    self_url: String,
+    page_url: String,
+    /// Atom `id`: the page's absolute URL.
+    id: String,
+    updated: String,
+    entries: Vec<Entry<'a>>,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    title: String,
+    url: String,
+    updated: String,
+    number: &'a str,
+    doc_type: &'a str,
+    issuer: &'a str,
+    date_vi: String,
+    summary: &'a str,
+    signers: Vec<String>,
+    topics: &'a [String],
+}
+
+/// The Atom timestamp of a document: its date at midnight, Vietnam time.
+fn stamp(date: chrono::NaiveDate) -> String {
+    format!("{}T00:00:00+07:00", dates::iso(date))
+}
+
+fn feed<'a>(w: &'a Writer, title: String, page_path: &str, docs: &[usize]) -> Feed<'a> {
+    let site = w.site;
+    let base = &site.config.base_url;
+    let entries: Vec<Entry> = docs
+        .iter()
+        .take(FEED_SIZE)
+        .map(|&i| {
+            let d = &site.docs[i];
+            Entry {
+                title: format!("{} {} – {}", d.doc_type, d.number, d.title),
+                url: format!("{base}{}", site.paths[i]),
+                updated: stamp(d.date),
+                number: &d.number,
+                doc_type: &d.doc_type,
+                issuer: &d.issuer,
+                date_vi: dates::short(d.date),
+                summary: &d.title,
+                signers: d
+                    .signers
+                    .iter()
+                    .map(|s| {
+                        [s.authority.as_deref(), s.position.as_deref(), s.name.as_deref()]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect(),
+                topics: &d.topics,
+            }
+        })
+        .collect();
+    let updated = docs
+        .first()
+        .map(|&i| stamp(site.docs[i].date))
+        .unwrap_or_else(|| "2000-01-01T00:00:00+07:00".into());
+    Feed {
+        title,
+        self_url: format!("{base}{page_path}feed.xml"),
+        page_url: format!("{base}{page_path}"),
+        id: format!("{base}{page_path}"),
+        updated,
+        entries,
+    }
+}
+
+pub(super) fn write_all(w: &Writer) -> Result<(), String> {
+    let site = w.site;
+    let newest: Vec<usize> = (0..site.docs.len()).rev().collect();
+    let f = feed(w, site.config.title.clone(), "", &newest);
+    w.file("feed.xml", &w.renderer.render("feed.xml", "feed.xml", &f)?)?;
+    let groups = |groups: &[Group], what: &str| -> Result<(), String> {
+        for g in groups {
+            let f = feed(w, format!("{what}: {} – {}", g.name, site.config.title), &g.path, &g.docs);
+            let path = format!("{}feed.xml", g.path);
+            w.file(&path, &w.renderer.render("feed.xml", &path, &f)?)?;
+        }
+        Ok(())
+    };
+    groups(&site.issuers, "Cơ quan")?;
+    groups(&site.types, "Loại")?;
+    w.file(
+        "robots.txt",
+        format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url).as_bytes(),
+    )?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Sitemap {
+    urls: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SitemapIndex {
+    maps: Vec<String>,
+}
+
+/// `sitemap.xml`: every listed page once; past 50,000 addresses, a sitemap
+/// index over `sitemap-1.xml`, `sitemap-2.xml` ...
+pub(super) fn write_sitemap(w: &Writer, paths: &[String]) -> Result<(), String> {
+    let base = &w.site.config.base_url;
+    let urls: Vec<String> = paths.iter().map(|p| format!("{base}{p}")).collect();
+    if urls.len() <= SITEMAP_LIMIT {
+        let xml = w.renderer.render("sitemap.xml", "sitemap.xml", &Sitemap { urls })?;
+        return w.file("sitemap.xml", &xml);
+    }
+    let mut maps = Vec::new();
+    for (k, chunk) in urls.chunks(SITEMAP_LIMIT).enumerate() {
+        let name = format!("sitemap-{}.xml", k + 1);
+        let xml = w.renderer.render("sitemap.xml", &name, &Sitemap { urls: chunk.to_vec() })?;
+        w.file(&name, &xml)?;
+        maps.push(format!("{base}{name}"));
+    }
+    let xml = w.renderer.render("sitemap_index.xml", "sitemap.xml", &SitemapIndex { maps })?;
+    w.file("sitemap.xml", &xml)
+}

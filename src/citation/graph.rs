@@ -466,3 +466,412 @@ fn external_issuer(groups: &[(&Group, Option<&Place>)]) -> Option<String> {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(number: &str, issuer: &str, date: &str, body: &str) -> Document {
+        Document {
+            path: format!("{}.md", crate::text::slug(number)),
+            file: std::path::PathBuf::from(format!("content/{}.md", crate::text::slug(number))),
+            number: number.to_string(),
+            doc_type: "Công văn".to_string(),
+            title: format!("Văn bản {number}"),
+            issuer: issuer.to_string(),
+            date: date.parse().unwrap_or_else(|e| panic!("{date}: {e}")),
+            place: None,
+            signers: Vec::new(),
+            recipients: Vec::new(),
+            distribution: Vec::new(),
+            attachments: Vec::new(),
+            references: Vec::new(),
+            topics: Vec::new(),
+            source: None,
+            aliases: Vec::new(),
+            body: body.to_string(),
+            body_line: 1,
+        }
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    fn targets(g: &CitationGraph, i: usize) -> Vec<(&str, &Target)> {
+        g.outgoing[i]
+            .iter()
+            .map(|c| (c.number.as_str(), &c.target))
+            .collect()
+    }
+
+    fn external<'g>(g: &'g CitationGraph, key: &str) -> Vec<&'g ExternalDoc> {
+        g.external.iter().filter(|e| e.key == key).collect()
+    }
+
+    const VP_435: &str = "Ủy ban nhân dân tỉnh Kiên Giang nhận được Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy về việc tăng cường công tác phòng, chống dịch bệnh Covid-19 và phát triển kinh tế - xã hội (có văn bản kèm theo).\n\nPhó Chủ tịch UBND tỉnh Nguyễn Lưu Trung có ý kiến chỉ đạo giao các sở, ban ngành cấp tỉnh, UBND các huyện, thành phố tăng cường thực hiện các biện pháp phòng, chống dịch Covid-19 theo tinh thần chỉ đạo của Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy và Công văn số 821/UBND-KGVX ngày 15/6/2021 của UBND tỉnh.\n";
+    const TU_176: &str = "Ngày 11-6-2021, Bộ Chính trị ban hành Kết luận số 07-KL/TW về một số nhiệm vụ trọng tâm tăng cường công tác phòng, chống dịch bệnh Covid-19 và phát triển kinh tế-xã hội.\n\n1. Tổ chức quán triệt toàn văn Kết luận số 07-KL/TW, ngày 11-6-2021 của Bộ Chính trị về một số nhiệm vụ trọng tâm.\n";
+    const TU_453: &str = "Đề triển khai thực hiện tốt chỉ đạo của Bộ Chính trị tại Kết luận số 07-KL/TW ngày 11/6/2021 về một số nhiệm vụ trọng tâm tăng cường công tác phòng, chống dịch Covid-19 và phát triển kinh tế - xã hội, Ban Thường vụ Tỉnh ủy yêu cầu:\n";
+    const UBND_1507: &str = "Ngày 11/9/2021, Chính phủ ban hành Nghị quyết số 107/NQ-CP về phiên họp Chính phủ thường kỳ tháng 08 năm 2021[^1].\n\n1. Thực hiện nghiêm những nhiệm vụ, giải pháp phòng, chống dịch COVID-19 theo chỉ đạo của Thủ tướng Chính phủ, Ban Chỉ đạo quốc gia, đặc biệt là các Công điện số 1099/CĐ-TTg ngày 22 tháng 8 năm 2021 và 1102/CĐ-TTg ngày 23 tháng 8 năm 2021[^2], kết luận của Thủ tướng Chính phủ.\n\n[^1]: Nghị Quyết được đăng trên Công thông tin điện tử của Chính phủ.\n\n[^2]: Công văn số 1319/UBND-KGVX ngày 25/8/2021 Của Chủ tịch UBND tỉnh về triển khai Công điện số 1102/CĐ-TTg ngày 23 tháng 8 năm 2021 của Thủ tướng Chính phủ\n";
+    const TU_374: &str = "Lãnh đạo các địa phương tổ chức thực hiện nghiêm các nội dung đã được quy định tại Nghị quyết số 86/NQ-CP của Chính phủ và Công điện số 1099/CD-TTg ngày 22-8-2021, Công điện số 1102/CD-TTg ngày 23-8-2021 của Thủ tướng Chính phủ.\n";
+    const VP_6777: &str = "Ủy ban nhân dân tỉnh nhận được Thông báo số 374-TB/TU ngày 01/9/2021 của Ban Thường vụ Tỉnh ủy về việc kết luận của Ban Thường vụ Tỉnh ủy (đính kèm văn bản).\n\n1. Giao Giám đốc các sở tổ chức triển khai thực hiện các nội dung theo Thông báo nêu trên của Tỉnh ủy;\n";
+
+    /// The sample archive, in the shape of `content/`.
+    fn sample() -> Vec<Document> {
+        let mut vp435 = doc(
+            "435/VP-KGVX",
+            "Văn phòng UBND tỉnh Kiên Giang",
+            "2021-06-21",
+            VP_435,
+        );
+        vp435.attachments = vec!["176-CV/TU".to_string()];
+        let mut vp6777 = doc(
+            "6777/VP-KGVX",
+            "Văn phòng UBND tỉnh Kiên Giang",
+            "2021-09-06",
+            VP_6777,
+        );
+        vp6777.attachments = vec!["374-TB/TU".to_string()];
+        vec![
+            vp435,
+            doc("176-CV/TU", "Tỉnh ủy Kiên Giang", "2021-06-15", TU_176),
+            doc("453-CV/TU", "Tỉnh ủy Quảng Ngãi", "2021-06-16", TU_453),
+            doc(
+                "1507/UBND-TH",
+                "UBND tỉnh Kiên Giang",
+                "2021-09-11",
+                &format!("Số: 1507 /UBND-TH\n\n{UBND_1507}"),
+            ),
+            doc("374-TB/TU", "Tỉnh ủy Kiên Giang", "2021-09-01", TU_374),
+            vp6777,
+        ]
+    }
+
+    #[test]
+    fn the_sample_chain_links_up() {
+        let g = build(&sample());
+        // 435/VP-KGVX links to 176-CV/TU: two mentions in the body, and the attachment.
+        let c = &g.outgoing[0][0];
+        assert_eq!(
+            (c.number.as_str(), &c.target),
+            ("176-CV/TU", &Target::Archive(1))
+        );
+        assert_eq!(c.mentions.len(), 2);
+        assert!(c.from_front_matter);
+        assert_eq!(g.outgoing[0][1].number, "821/UBND-KGVX");
+        assert!(matches!(g.outgoing[0][1].target, Target::External(_)));
+        // 6777/VP-KGVX links to 374-TB/TU.
+        assert_eq!(targets(&g, 5), [("374-TB/TU", &Target::Archive(4))]);
+        assert_eq!(g.cited_by[1], [0]);
+        assert_eq!(g.cited_by[4], [5]);
+        // A document never cites itself, though its body prints its number.
+        assert!(g.outgoing[3].iter().all(|c| c.key != "1507/UBND-TH"));
+        assert!(g.cited_by[3].is_empty());
+    }
+
+    #[test]
+    fn an_external_document_gathers_its_citers() {
+        let g = build(&sample());
+        let kl = external(&g, "7-KL/TW");
+        assert_eq!(kl.len(), 1);
+        let kl = kl[0];
+        assert_eq!(kl.number, "07-KL/TW");
+        assert_eq!(kl.doc_type.as_deref(), Some("Kết luận"));
+        assert_eq!(kl.issuer.as_deref(), Some("Bộ Chính trị"));
+        assert_eq!(kl.dates, [date("2021-06-11")]);
+        assert_eq!(kl.year, Some(2021));
+        assert_eq!(kl.cited_by, [1, 2]);
+        let e = g.external.iter().position(|e| e.key == "7-KL/TW");
+        assert_eq!(
+            targets(&g, 1),
+            [("07-KL/TW", &Target::External(e.unwrap_or(usize::MAX)))]
+        );
+
+        // Công điện 1099: CĐ in one document, CD in the other, one document.
+        let cd = external(&g, "1099/CD-TTG");
+        assert_eq!(cd.len(), 1);
+        assert_eq!(cd[0].number, "1099/CĐ-TTg");
+        assert_eq!(cd[0].doc_type.as_deref(), Some("Công điện"));
+        assert_eq!(cd[0].issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+        assert_eq!(cd[0].cited_by, [4, 3]);
+        // The footnote of 1507 keeps its citations.
+        let keys: Vec<&str> = g.outgoing[3].iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["107/NQ-CP", "1099/CD-TTG", "1102/CD-TTG", "1319/UBND-KGVX"]
+        );
+        let ubnd = external(&g, "1319/UBND-KGVX")[0];
+        assert_eq!(
+            ubnd.issuer.as_deref(),
+            Some("Chủ tịch UBND tỉnh Kiên Giang")
+        );
+        assert_eq!(ubnd.doc_type.as_deref(), Some("Công văn"));
+        // The externals come sorted by key.
+        let keys: Vec<&str> = g.external.iter().map(|e| e.key.as_str()).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted);
+    }
+
+    #[test]
+    fn adding_the_cited_document_turns_external_into_links() {
+        let mut docs = sample();
+        let mut kl = doc(
+            "07-KL/TW",
+            "Bộ Chính trị",
+            "2021-06-11",
+            "Bộ Chính trị kết luận.",
+        );
+        kl.doc_type = "Kết luận".to_string();
+        docs.push(kl);
+        let g = build(&docs);
+        assert_eq!(targets(&g, 1), [("07-KL/TW", &Target::Archive(6))]);
+        assert_eq!(targets(&g, 2), [("07-KL/TW", &Target::Archive(6))]);
+        assert_eq!(g.cited_by[6], [1, 2]);
+        assert!(external(&g, "7-KL/TW").is_empty());
+    }
+
+    #[test]
+    fn same_number_from_two_provinces_resolves_by_place() {
+        let docs = vec![
+            doc("12-CV/TU", "Tỉnh ủy Kiên Giang", "2021-03-01", ""),
+            doc("12-CV/TU", "Tỉnh ủy Quảng Ngãi", "2021-03-02", ""),
+            doc(
+                "5/UBND-VX",
+                "UBND tỉnh Kiên Giang",
+                "2021-04-01",
+                "thực hiện Công văn số 12-CV/TU của Tỉnh ủy về việc",
+            ),
+            doc(
+                "6/UBND-VX",
+                "UBND tỉnh Quảng Ngãi",
+                "2021-04-01",
+                "thực hiện Công văn số 12-CV/TU",
+            ),
+            doc(
+                "7/UBND-VX",
+                "UBND tỉnh Kiên Giang",
+                "2021-04-02",
+                "tham khảo Công văn số 12-CV/TU của Tỉnh ủy Quảng Ngãi về",
+            ),
+            doc(
+                "8/BYT-KCB",
+                "Bộ Y tế",
+                "2021-04-03",
+                "các Công văn số 12-CV/TU của các tỉnh",
+            ),
+            doc(
+                "9/UBND-VX",
+                "UBND tỉnh Kiên Giang",
+                "2021-04-04",
+                "Công văn số 12-CV/TU ngày 02/3/2021 của Tỉnh ủy",
+            ),
+        ];
+        let g = build(&docs);
+        assert_eq!(targets(&g, 2), [("12-CV/TU", &Target::Archive(0))]);
+        assert_eq!(targets(&g, 3), [("12-CV/TU", &Target::Archive(1))]);
+        assert_eq!(targets(&g, 4), [("12-CV/TU", &Target::Archive(1))]);
+        // A central body's citation cannot tell the provinces apart.
+        assert_eq!(
+            targets(&g, 5),
+            [("12-CV/TU", &Target::Ambiguous(vec![0, 1]))]
+        );
+        // The date contradicts Kiên Giang's own 12-CV/TU: not a link to it.
+        assert!(matches!(targets(&g, 6)[0].1, Target::External(_)));
+        assert_eq!(g.cited_by[0], [2]);
+        assert_eq!(g.cited_by[1], [3, 4]);
+    }
+
+    #[test]
+    fn same_number_from_two_central_bodies_resolves_by_issuer() {
+        let docs = vec![
+            doc("07-KL/TW", "Bộ Chính trị", "2021-06-11", ""),
+            doc("07-KL/TW", "Ban Bí thư", "2021-06-12", ""),
+            doc(
+                "1-CV/TU",
+                "Tỉnh ủy Kiên Giang",
+                "2021-07-01",
+                "Kết luận số 07-KL/TW của Bộ Chính trị",
+            ),
+            doc(
+                "2-CV/TU",
+                "Tỉnh ủy Kiên Giang",
+                "2021-07-02",
+                "Kết luận số 07-KL/TW của Ban Bí thư",
+            ),
+            doc(
+                "3-CV/TU",
+                "Tỉnh ủy Kiên Giang",
+                "2021-07-03",
+                "Kết luận số 07-KL/TW",
+            ),
+            doc(
+                "4-CV/TU",
+                "Tỉnh ủy Kiên Giang",
+                "2021-07-04",
+                "Kết luận số 07-KL/TW của Trung ương",
+            ),
+            doc(
+                "5-CV/TU",
+                "Tỉnh ủy Kiên Giang",
+                "2021-07-05",
+                "Kết luận số 07-KL/TW ngày 12-6-2021",
+            ),
+        ];
+        let g = build(&docs);
+        assert_eq!(targets(&g, 2), [("07-KL/TW", &Target::Archive(0))]);
+        assert_eq!(targets(&g, 3), [("07-KL/TW", &Target::Archive(1))]);
+        assert_eq!(
+            targets(&g, 4),
+            [("07-KL/TW", &Target::Ambiguous(vec![0, 1]))]
+        );
+        assert_eq!(
+            targets(&g, 5),
+            [("07-KL/TW", &Target::Ambiguous(vec![0, 1]))]
+        );
+        assert_eq!(targets(&g, 6), [("07-KL/TW", &Target::Archive(1))]);
+        assert!(g.external.is_empty());
+    }
+
+    #[test]
+    fn numbering_restarts_each_year() {
+        let docs = vec![
+            doc("68/NQ-CP", "Chính phủ", "2021-07-01", ""),
+            doc("68/NQ-CP", "Chính phủ", "2024-05-10", ""),
+            doc(
+                "10/UBND-KT",
+                "UBND tỉnh Kiên Giang",
+                "2022-01-05",
+                "theo Nghị quyết số 68/NQ-CP của Chính phủ",
+            ),
+            doc(
+                "11/UBND-KT",
+                "UBND tỉnh Kiên Giang",
+                "2025-01-05",
+                "theo Nghị quyết số 68/NQ-CP của Chính phủ",
+            ),
+            doc(
+                "12/UBND-KT",
+                "UBND tỉnh Kiên Giang",
+                "2025-01-06",
+                "Nghị quyết số 68/NQ-CP ngày 01/7/2021",
+            ),
+            doc(
+                "13/UBND-KT",
+                "UBND tỉnh Kiên Giang",
+                "2025-01-07",
+                "Quyết định số 23/2021/QĐ-TTg",
+            ),
+            doc("23/2021/QĐ-TTg", "Thủ tướng Chính phủ", "2021-07-07", ""),
+            doc("23/2020/QĐ-TTg", "Thủ tướng Chính phủ", "2020-07-07", ""),
+        ];
+        let g = build(&docs);
+        // The 2024 resolution is later than a 2022 citation.
+        assert_eq!(targets(&g, 2), [("68/NQ-CP", &Target::Archive(0))]);
+        assert_eq!(
+            targets(&g, 3),
+            [("68/NQ-CP", &Target::Ambiguous(vec![0, 1]))]
+        );
+        assert_eq!(targets(&g, 4), [("68/NQ-CP", &Target::Archive(0))]);
+        // The year inside the number tells the two Quyết định apart (keys differ too).
+        assert_eq!(targets(&g, 5), [("23/2021/QĐ-TTg", &Target::Archive(6))]);
+    }
+
+    #[test]
+    fn externals_differ_by_year_and_by_province() {
+        let docs = vec![
+            doc(
+                "1/UBND-KT",
+                "UBND tỉnh Kiên Giang",
+                "2021-08-01",
+                "Nghị quyết số 68/NQ-CP ngày 01/7/2021 của Chính phủ",
+            ),
+            doc(
+                "2/UBND-KT",
+                "UBND tỉnh Kiên Giang",
+                "2024-08-01",
+                "Nghị quyết số 68/NQ-CP ngày 10/5/2024 của Chính phủ",
+            ),
+            doc(
+                "3/UBND-KT",
+                "UBND tỉnh Kiên Giang",
+                "2022-08-01",
+                "Nghị quyết số 68/NQ-CP của Chính phủ",
+            ),
+            doc(
+                "4-CV/TU",
+                "Tỉnh ủy Kiên Giang",
+                "2021-08-01",
+                "Công văn số 999-CV/TU",
+            ),
+            doc(
+                "5-CV/TU",
+                "Tỉnh ủy Quảng Ngãi",
+                "2021-08-01",
+                "Công văn số 999-CV/TU của Tỉnh ủy",
+            ),
+        ];
+        let g = build(&docs);
+        let nq = external(&g, "68/NQ-CP");
+        assert_eq!(nq.len(), 2);
+        assert_eq!(
+            (nq[0].year, nq[0].cited_by.as_slice()),
+            (Some(2021), &[0, 2][..])
+        );
+        assert_eq!(
+            (nq[1].year, nq[1].cited_by.as_slice()),
+            (Some(2024), &[1][..])
+        );
+        assert_eq!(nq[0].issuer.as_deref(), Some("Chính phủ"));
+        let cv = external(&g, "999-CV/TU");
+        assert_eq!(cv.len(), 2);
+        let mut issuers: Vec<&str> = cv.iter().filter_map(|e| e.issuer.as_deref()).collect();
+        issuers.sort();
+        assert_eq!(issuers, ["Tỉnh ủy Kiên Giang", "Tỉnh ủy Quảng Ngãi"]);
+        assert!(cv.iter().all(|e| e.doc_type.as_deref() == Some("Công văn")));
+    }
+
+    #[test]
+    fn front_matter_references_are_citations() {
+        let mut a = doc(
+            "1/UBND-KT",
+            "UBND tỉnh Kiên Giang",
+            "2021-08-01",
+            "Văn bản không dẫn chiếu.",
+        );
+        a.references = vec!["176-CV/TU".to_string(), "1/UBND-KT".to_string()];
+        a.attachments = vec!["07-KL/TW".to_string()];
+        let docs = vec![a, doc("176-CV/TU", "Tỉnh ủy Kiên Giang", "2021-06-15", "")];
+        let g = build(&docs);
+        let c = &g.outgoing[0];
+        assert_eq!(c.len(), 2);
+        assert_eq!(
+            (c[0].number.as_str(), c[0].from_front_matter),
+            ("07-KL/TW", true)
+        );
+        assert!(matches!(c[0].target, Target::External(_)));
+        assert!(c[0].mentions.is_empty());
+        assert_eq!(
+            (c[1].number.as_str(), &c[1].target),
+            ("176-CV/TU", &Target::Archive(1))
+        );
+        let kl = external(&g, "7-KL/TW")[0];
+        assert_eq!(kl.issuer.as_deref(), Some("Trung ương"));
+        assert_eq!(kl.doc_type.as_deref(), Some("Kết luận"));
+        assert_eq!(kl.year, None);
+    }
+
+    #[test]
+    fn output_does_not_depend_on_threads() {
+        let docs = sample();
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .map(|p| p.install(|| build(&docs)));
+        let four = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .map(|p| p.install(|| build(&docs)));
+        assert_eq!(one.ok(), four.ok());
+    }
+}

@@ -265,7 +265,7 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("ban chap hanh dang bo tinh", "tinh uy"),
 ];
 
-const MARKERS: &[(&str, &'static str)] = &[
+const MARKERS: &[(&str, &str)] = &[
     ("tinh uy", "tỉnh"),
     ("thanh uy", "thành phố"),
     ("huyen uy", "huyện"),

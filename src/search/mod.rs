@@ -1,1 +1,134 @@
-//! The client-side search index.
+//! The client-side search index: written into the site by
+//! [`build_index`], read in the browser by
+//! `themes/default/static/search.js` (and by [`client`], its Rust mirror,
+//! used by the tests and by `examples/search_budget.rs`).
+//!
+//! Why our own index: one-file indexes (elasticlunr) are downloaded whole
+//! by every query (12 MB gzip at 10,000 documents); Pagefind does not fold
+//! `đ` and needs gigabytes to build. This index is sharded by term so a
+//! query fetches a few small files, folds Vietnamese the way people type
+//! it, and never sends more than a fixed budget whatever the words.
+//!
+//! # Tokens: the one rule both sides follow
+//!
+//! `search.js` implements the same rules; `tests/search_js/cases.json`
+//! holds cases that the Rust tests and the node tests both check.
+//!
+//! 1. The text is decomposed (Unicode NFD).
+//! 2. Word characters are those that are Alphabetic or Numeric (`Nd`,
+//!    `Nl`, `No`) or Marks (`M`). A token is a maximal run of word
+//!    characters; anything else separates tokens.
+//! 3. The *folded* form of a token drops the marks, maps `đ`/`Đ` to `d`
+//!    and lower-cases each remaining character on its own
+//!    ([`crate::text::fold`]): `Quảng` is `quang`, `ĐẢNG` is `dang`.
+//!    The *exact* form lower-cases each character, keeps the marks and
+//!    recomposes (NFC): `ĐẢNG` is `đảng`.
+//! 4. A run whose folded form is empty (marks alone) is ignored. A run
+//!    whose folded form has more than 40 characters is dropped and acts as
+//!    a sentence end.
+//! 5. Between two tokens, the separators are a *break* when they contain
+//!    `.` `!` `?` `;` `:` `…` `|` or two line feeds.
+//! 6. A *pair* is `"a b"` for two consecutive folded tokens not separated
+//!    by a break: `phòng, chống dịch` gives `phong chong` and
+//!    `chong dich`; `Tỉnh ủy. Ban` gives no `uy ban`.
+//!
+//! Numbers (index side): a token of ASCII digits followed by one to five
+//! tokens, each separated from the previous by exactly one `/`, `-`, `‐`
+//! or `–` (with or without spaces), at least one holding a letter, is a
+//! document number. Its key is its folded tokens joined by spaces, the
+//! leading zeros of the first dropped: `176-CV/TU`, `176/cv-tu` and
+//! `176 -CV/TU` are all `176 cv tu`; `1099/CĐ-TTg` and `1099/CD-TTG` are
+//! `1099 cd ttg`. When the second token is a year and more follow, the key
+//! without the year is indexed too (`23/2021/QĐ-TTg`: `23 2021 qd ttg` and
+//! `23 qd ttg`). A document's own number is always indexed as a number.
+//! The bare parts (`176`, `cv`, `tu`) are ordinary syllables as well.
+//!
+//! Numbers (query side): a query token of ASCII digits followed by other
+//! tokens (typed with any separators, `176 cv tu` included) is matched
+//! against the number keys that start with it; the longest match wins.
+//!
+//! # Terms and ranking
+//!
+//! Term kinds: 0 folded syllable, 1 pair, 2 number, 3 exact syllable (only
+//! for syllables with marks or `đ`, only from the number, trích yếu,
+//! issuer, type and topics). Each posting has a *level* 0-7 from where the
+//! term occurs in the document: 7 its own number, 6 trích yếu and (body
+//! three times or issuer/topic), 5 trích yếu, 4 issuer or topic, 3 type or
+//! body six times or more, 2 body 3-5 times, 1 body twice, 0 body once.
+//!
+//! The client scores a document by the sum over the query's words of
+//! `idf × W[level]` with `idf = round(1000 × ln(1 + N/df))` and
+//! `W = [10, 14, 18, 22, 30, 45, 55, 70]`, plus the same for each of the
+//! query's pairs found in the document (phrase above scattered), plus
+//! half of it for each word whose exact form (typed with marks) the
+//! document has (exact diacritics above folded). Every word must match
+//! (AND); ties go to the newer document.
+//!
+//! # Files, under `search/` in the site
+//!
+//! All integers are LEB128 varints; strings are a varint byte length and
+//! UTF-8 bytes; a *set* of document ids is either `varint(n<<1)`, the first
+//! id and `n-1` gaps, or `varint(nbytes<<1|1)`, the first id and a bitmap
+//! (bit `i` of byte `j` is document `first+8j+i`); *tiers* are a byte
+//! count, then per tier a level byte and a set, highest level first.
+//! Document ids are positions in the input (sorted by date and number).
+//!
+//! - `manifest.json`: `docs` (N), `buckets` (B), `metaBlock`, `packMax`,
+//!   `completion` (the first term of each completion block) and `facets`
+//!   (per facet, `[value, count]` in file order).
+//! - `t/<b>.bin`, buckets: entries of kind byte, term, df, then either
+//!   `varint(len<<1)` and the tiers inline, or `varint(pack<<1|1)`,
+//!   offset and length of the tiers in `p/<pack>.bin`. A term's bucket is
+//!   FNV-1a-32 of its bucket key modulo B; the key is the term itself, the
+//!   first token of a number, and the folded form of an exact syllable (so
+//!   a word, its exact form and the numbers starting with it come in one
+//!   file).
+//! - `p/<n>.bin`, packs: tiers of several mid-size terms (at most `packMax`
+//!   bytes), or of one big term.
+//! - `c/<n>.bin`, completion blocks: the folded syllables in order, each as
+//!   shared-prefix length, suffix and df, for prefix matching of the word
+//!   being typed.
+//! - `m/<b>.bin`, metadata of documents `b*metaBlock ..`: number, type
+//!   index, issuer index, date as `yyyymmdd`, trích yếu, URL relative to
+//!   the site root, topic count and indexes, leading body text.
+//! - `f/<facet>-<i>.bin`: the set of documents having the facet's `i`-th
+//!   value (`issuer`, `type`, `year`, `topic`).
+
+mod build;
+pub mod client;
+pub mod codec;
+pub mod text;
+
+pub use build::{PACK_MAX, bucket_hash};
+
+/// One document as the index sees it. `url` is relative to the site root
+/// (`van-ban/2021/176-cv-tu/`; a leading `/` is ignored); `body` is the
+/// Markdown source.
+#[derive(Debug, Clone)]
+pub struct SearchDoc<'a> {
+    pub number: &'a str,
+    pub doc_type: &'a str,
+    pub title: &'a str,
+    pub issuer: &'a str,
+    pub date: chrono::NaiveDate,
+    pub url: &'a str,
+    pub topics: &'a [String],
+    pub body: &'a str,
+}
+
+/// One file of the index, its path relative to the site root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Builds every file of the index for `docs`, given sorted by (date,
+/// number): a document's position is its id. The same documents give the
+/// same bytes. Files come sorted by path.
+pub fn build_index(docs: &[SearchDoc]) -> Vec<IndexFile> {
+    build::build(docs)
+}
+
+#[cfg(test)]
+mod tests;

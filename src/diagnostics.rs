@@ -62,7 +62,7 @@ impl Diagnostic {
             self.snippet = source
                 .lines()
                 .nth(self.line - 1)
-                .map(|l| l.chars().take(200).collect());
+                .map(|l| l.chars().take(100_000).collect());
         }
         self
     }
@@ -93,9 +93,17 @@ impl fmt::Display for Diagnostic {
         if let Some(snippet) = &self.snippet {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
-            write!(f, "\n{pad} |\n{gutter} | {snippet}")?;
+            // A window of the line around the column, so long lines stay readable.
+            let chars: Vec<char> = snippet.chars().collect();
+            let at = self.column.saturating_sub(1).min(chars.len());
+            let start = at.saturating_sub(40);
+            let end = (start + 100).min(chars.len());
+            let lead = if start > 0 { "…" } else { "" };
+            let tail = if end < chars.len() { "…" } else { "" };
+            let shown: String = chars[start..end].iter().collect();
+            write!(f, "\n{pad} |\n{gutter} | {lead}{shown}{tail}")?;
             if self.column > 0 {
-                let caret = " ".repeat(snippet.chars().take(self.column - 1).count());
+                let caret = " ".repeat(at - start + lead.chars().count());
                 write!(f, "\n{pad} | {caret}^")?;
             }
         }

@@ -6,13 +6,23 @@
 //! citations into a graph -> [`site`] builds the model of every page ->
 //! [`render`] fills the templates -> [`output`] writes the site atomically.
 
+pub mod build;
+pub mod check;
 pub mod citation;
 pub mod config;
 pub mod diagnostics;
 pub mod document;
 pub mod generate;
 pub mod import;
+pub mod linkcheck;
 pub mod load;
+pub mod markdown;
 pub mod number;
+pub mod output;
+pub mod pages;
+pub mod registry;
+pub mod render;
+pub mod scaffold;
 pub mod search;
+pub mod site;
 pub mod text;

@@ -1,1 +1,209 @@
-fn main() {}
+//! The `vanban` command line.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vanban::build::{BuildError, BuildOptions, build, site_theme_dir};
+use vanban::config::Config;
+
+
+#[derive(Parser)]
+#[command(
+    name = "vanban",
+    version,
+    about = "Biến một thư mục văn bản chỉ đạo (Markdown + YAML) thành trang web tĩnh có liên kết trích dẫn.",
+    long_about = None
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site from the content folder.
+    #[command(after_help = "Ví dụ:\n  vanban build\n  vanban build --content content --output public --base-url https://vanban.example.org/")]
+    Build {
+        /// Folder of documents.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Folder the site is written to (replaced only when the build succeeds).
+        #[arg(long, default_value = "public")]
+        output: PathBuf,
+        /// Absolute URL the site is published at (overrides vanban.toml).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Site settings file.
+        #[arg(long, default_value = "vanban.toml")]
+        config: PathBuf,
+    },
+    /// Check the archive: contract errors, broken links, and warnings.
+    #[command(after_help = "Exit codes: 0 nothing wrong (warnings allowed), 1 errors found, 2 bad usage.\n\nVí dụ:\n  vanban check\n  vanban check --content content")]
+    Check {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long, default_value = "vanban.toml")]
+        config: PathBuf,
+    },
+    /// Write a new document skeleton with every field of the contract.
+    #[command(after_help = "Ví dụ:\n  vanban new --number 12/KH-UBND --type \"Kế hoạch\" --issuer \"UBND tỉnh Kiên Giang\" --date 2024-03-05 --title \"Phòng, chống thiên tai năm 2024\"")]
+    New {
+        #[arg(long)]
+        number: String,
+        #[arg(long = "type")]
+        doc_type: String,
+        #[arg(long)]
+        issuer: String,
+        /// Ngày ban hành, YYYY-MM-DD.
+        #[arg(long)]
+        date: chrono::NaiveDate,
+        /// Trích yếu; left for you to fill in when omitted.
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// Create a new archive: config, content folder, theme folder, CI for GitHub and GitLab Pages.
+    #[command(after_help = "Ví dụ:\n  vanban init kho-van-ban && cd kho-van-ban && vanban build")]
+    Init {
+        /// Folder to create the archive in.
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            content,
+            output,
+            base_url,
+            config,
+        } => run_build(content, output, base_url, config),
+        Command::Check { content, config } => run_check(content, config),
+        Command::New {
+            number,
+            doc_type,
+            issuer,
+            date,
+            title,
+            content,
+        } => {
+            let d = vanban::scaffold::NewDocument {
+                number,
+                doc_type,
+                issuer,
+                date,
+                title,
+            };
+            match vanban::scaffold::new_document(&content, &d) {
+                Ok(file) => {
+                    println!("{}", file.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
+        Command::Init { dir } => match vanban::scaffold::init(&dir) {
+            Ok(files) => {
+                for f in files {
+                    println!("{}", f.display());
+                }
+                eprintln!("Đã tạo kho mới trong {}. Tiếp theo: cd {} && vanban build", dir.display(), dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(1)
+}
+
+fn build_options(content: PathBuf, output: PathBuf, config_path: &std::path::Path, base_url: Option<String>) -> Result<BuildOptions, String> {
+    let config = load_config(config_path, base_url)?;
+    let root = config_path
+        .parent()
+        .map(|p| p.to_path_buf())
+        .unwrap_or_default();
+    Ok(BuildOptions {
+        theme_dir: Some(site_theme_dir(&root, &config)),
+        content_dir: content,
+        output_dir: output,
+        config,
+    })
+}
+
+fn run_check(content: PathBuf, config_path: PathBuf) -> ExitCode {
+    let opts = match build_options(content, PathBuf::from("public"), &config_path, None) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let today = chrono::Local::now().date_naive();
+    let report = vanban::check::check(&opts, today);
+    for d in &report.diagnostics {
+        eprintln!("{d}\n");
+    }
+    eprintln!(
+        "{} văn bản: {} lỗi, {} cảnh báo.",
+        report.documents,
+        report.errors(),
+        report.warnings()
+    );
+    if report.errors() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn load_config(path: &std::path::Path, base_url: Option<String>) -> Result<Config, String> {
+    let mut config = Config::load(path)?;
+    if let Some(url) = base_url {
+        config.set_base_url(&url);
+    }
+    Ok(config)
+}
+
+fn run_build(
+    content: PathBuf,
+    output: PathBuf,
+    base_url: Option<String>,
+    config_path: PathBuf,
+) -> ExitCode {
+    let opts = match build_options(content, output, &config_path, base_url) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match build(&opts) {
+        Ok(s) => {
+            eprintln!(
+                "Đã dựng {} văn bản: {} trang, {} tệp; dẫn chiếu: {} liên kết được, {} chưa có trong kho, {} chưa xác định; {} ms.",
+                s.documents,
+                s.pages,
+                s.files,
+                s.citations_resolved,
+                s.citations_external,
+                s.citations_ambiguous,
+                s.millis
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e @ BuildError::Content(_)) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

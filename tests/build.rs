@@ -66,7 +66,7 @@ fn a_document_page_shows_its_metadata_and_body() {
     assert!(html.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
     // Footnotes are rendered as footnotes, with their text.
     assert!(html.contains("class=\"footnote-definition\""));
-    assert!(html.contains("Kế hoạch 139/KH-UBND ngày 18/7/2021"));
+    assert!(html.contains("ngày 18/7/2021 về thực hiện hỗ trợ người lao động"));
     // The signature block is not repeated in the body.
     assert_eq!(html.matches("Nguyễn Đức Chín").count(), 2, "name in the signature and metadata only");
 

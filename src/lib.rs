@@ -24,5 +24,6 @@ pub mod registry;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod text;

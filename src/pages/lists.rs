@@ -139,6 +139,7 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     write_home(w)?;
     w.page("search.html", "tim-kiem/", &Simple::new("Tìm kiếm"))?;
     w.page("404.html", "404.html", &Simple::new("Không tìm thấy trang"))?;
+    w.page("data.html", "du-lieu/", &Simple::new("Dữ liệu mở"))?;
     Ok(())
 }
 

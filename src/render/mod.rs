@@ -12,6 +12,7 @@ pub use theme::Theme;
 /// The compiled templates plus what every page shares.
 pub struct Renderer {
     tera: Tera,
+    base_url: String,
 }
 
 impl Renderer {
@@ -30,7 +31,10 @@ impl Renderer {
         let global = tera.global_context();
         global.insert("site", config);
         global.insert("labels", &theme.labels);
-        Ok(Renderer { tera })
+        Ok(Renderer {
+            tera,
+            base_url: config.base_url.clone(),
+        })
     }
 
     /// Renders `template` for the page at `path` (relative to the site
@@ -42,7 +46,13 @@ impl Renderer {
         page: &T,
     ) -> Result<Vec<u8>, String> {
         let mut context = Context::new();
-        context.insert("root", &root_of(path));
+        // The 404 page is served at any address: its links must be absolute.
+        let root = if path == "404.html" {
+            self.base_url.clone()
+        } else {
+            root_of(path)
+        };
+        context.insert("root", &root);
         context.insert("page_path", path);
         context.insert("page", page);
         let mut out = Vec::with_capacity(16 * 1024);

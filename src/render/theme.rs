@@ -22,6 +22,7 @@ pub const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "templates/list.html",
     "templates/groups.html",
     "templates/timeline.html",
+    "templates/data.html",
     "templates/redirect.html",
     "templates/feed.xml",
     "templates/sitemap.xml",

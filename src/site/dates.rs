@@ -2,19 +2,25 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// `15/6/2021`: day and month without leading zeros, as in running text.
+/// `15/6/2021`, `01/9/2021`, `05/02/2021`: as Nghị định 30/2020/NĐ-CP
+/// writes dates, a 0 before days under 10 and before months 1 and 2.
 pub fn short(date: NaiveDate) -> String {
-    format!("{}/{}/{}", date.day(), date.month(), date.year())
+    let month = if date.month() <= 2 {
+        format!("{:02}", date.month())
+    } else {
+        date.month().to_string()
+    };
+    format!("{:02}/{month}/{}", date.day(), date.year())
 }
 
 /// `ngày 15 tháng 6 năm 2021`, the form of a document's date line.
 pub fn long(date: NaiveDate) -> String {
-    format!(
-        "ngày {:02} tháng {} năm {}",
-        date.day(),
-        date.month(),
-        date.year()
-    )
+    let month = if date.month() <= 2 {
+        format!("{:02}", date.month())
+    } else {
+        date.month().to_string()
+    };
+    format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
 }
 
 /// `tháng 6 năm 2021`.
@@ -34,7 +40,9 @@ mod tests {
     #[test]
     fn formats_dates_the_vietnamese_way() {
         let d = NaiveDate::from_ymd_opt(2021, 6, 5).unwrap();
-        assert_eq!(short(d), "5/6/2021");
+        assert_eq!(short(d), "05/6/2021");
+        assert_eq!(short(NaiveDate::from_ymd_opt(2021, 2, 15).unwrap()), "15/02/2021");
+        assert_eq!(short(NaiveDate::from_ymd_opt(2021, 11, 15).unwrap()), "15/11/2021");
         assert_eq!(long(d), "ngày 05 tháng 6 năm 2021");
         assert_eq!(month(2021, 6), "tháng 6 năm 2021");
         assert_eq!(iso(d), "2021-06-05");

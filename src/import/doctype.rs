@@ -1,0 +1,208 @@
+//! The type of a document (loại văn bản): from the heading word printed
+//! above the title, or from the type code inside the number.
+
+use super::patterns::is_upper;
+use crate::text::fold;
+
+/// Heading words in capitals and the type they name, longest first.
+const HEADINGS: &[(&str, &str)] = &[
+    ("CHUONG TRINH HANH DONG", "Chương trình hành động"),
+    ("NGHI QUYET LIEN TICH", "Nghị quyết liên tịch"),
+    ("THONG TU LIEN TICH", "Thông tư liên tịch"),
+    ("NGHI QUYET", "Nghị quyết"),
+    ("NGHI DINH", "Nghị định"),
+    ("QUYET DINH", "Quyết định"),
+    ("THONG TU", "Thông tư"),
+    ("CHI THI", "Chỉ thị"),
+    ("THONG BAO", "Thông báo"),
+    ("THONG CAO", "Thông cáo"),
+    ("KE HOACH", "Kế hoạch"),
+    ("KET LUAN", "Kết luận"),
+    ("CONG DIEN", "Công điện"),
+    ("CONG VAN", "Công văn"),
+    ("HUONG DAN", "Hướng dẫn"),
+    ("BAO CAO", "Báo cáo"),
+    ("TO TRINH", "Tờ trình"),
+    ("CHUONG TRINH", "Chương trình"),
+    ("QUY DINH", "Quy định"),
+    ("QUY CHE", "Quy chế"),
+    ("DE AN", "Đề án"),
+    ("PHUONG AN", "Phương án"),
+    ("PHAP LENH", "Pháp lệnh"),
+    ("LUAT", "Luật"),
+    ("LENH", "Lệnh"),
+    ("GIAY MOI", "Giấy mời"),
+    ("BIEN BAN", "Biên bản"),
+];
+
+/// Type codes of the number (Phụ lục III of Nghị định 30/2020/NĐ-CP and
+/// the Party's Hướng dẫn 36-HD/VPTW).
+const CODES: &[(&str, &str)] = &[
+    ("NQ", "Nghị quyết"),
+    ("NQLT", "Nghị quyết liên tịch"),
+    ("NĐ", "Nghị định"),
+    ("QĐ", "Quyết định"),
+    ("QĐi", "Quy định"),
+    ("QyĐ", "Quy định"),
+    ("TT", "Thông tư"),
+    ("TTLT", "Thông tư liên tịch"),
+    ("CT", "Chỉ thị"),
+    ("QC", "Quy chế"),
+    ("TC", "Thông cáo"),
+    ("TB", "Thông báo"),
+    ("HD", "Hướng dẫn"),
+    ("CTr", "Chương trình"),
+    ("KH", "Kế hoạch"),
+    ("PA", "Phương án"),
+    ("ĐA", "Đề án"),
+    ("DA", "Dự án"),
+    ("BC", "Báo cáo"),
+    ("BB", "Biên bản"),
+    ("TTr", "Tờ trình"),
+    ("HĐ", "Hợp đồng"),
+    ("CĐ", "Công điện"),
+    ("CD", "Công điện"),
+    ("GM", "Giấy mời"),
+    ("KL", "Kết luận"),
+    ("CV", "Công văn"),
+];
+
+/// A type heading: the type and the rest of the line (a title flattened
+/// onto the same line). The heading word must be printed in capitals, and
+/// a line ending in ":" ("QUYẾT ĐỊNH:") is the body's formula, not a heading.
+pub fn heading(text: &str) -> Option<(&'static str, String)> {
+    if text.ends_with(':') {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (key, name) in HEADINGS {
+        let n = key.split(' ').count();
+        if words.len() < n {
+            continue;
+        }
+        let head = words[..n].join(" ");
+        if is_upper(&head) && fold(&head).to_uppercase() == *key {
+            return Some((name, words[n..].join(" ")));
+        }
+    }
+    None
+}
+
+/// The parts of a number: its type code and its issuer code, as far as the
+/// number shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberCodes {
+    pub type_code: Option<String>,
+    pub issuer_code: Option<String>,
+    /// `NUM-TYPE/ISSUER`: the Party's form.
+    pub party: bool,
+}
+
+/// Reads `176-CV/TU` (Party), `23/2021/QĐ-TTg`, `1507/UBND-TH` (state).
+pub fn codes(number: &str) -> NumberCodes {
+    let segments: Vec<&str> = number.split('/').collect();
+    let first = segments.first().copied().unwrap_or("");
+    if let Some((digits, code)) = first.split_once('-')
+        && digits.chars().all(|c| c.is_ascii_digit())
+    {
+        return NumberCodes {
+            type_code: Some(code.to_string()),
+            issuer_code: segments
+                .last()
+                .filter(|_| segments.len() > 1)
+                .map(|s| s.to_string()),
+            party: true,
+        };
+    }
+    let last = segments.last().copied().unwrap_or("");
+    if segments.len() < 2 {
+        return NumberCodes {
+            type_code: None,
+            issuer_code: None,
+            party: false,
+        };
+    }
+    let mut parts = last.split('-');
+    let head = parts.next().unwrap_or("").to_string();
+    let tail: Vec<&str> = parts.collect();
+    if type_of_code(&head).is_some() && !tail.is_empty() {
+        NumberCodes {
+            type_code: Some(head),
+            issuer_code: Some(tail.join("-")),
+            party: false,
+        }
+    } else {
+        NumberCodes {
+            type_code: None,
+            issuer_code: Some(head),
+            party: false,
+        }
+    }
+}
+
+/// The type a code names.
+pub fn type_of_code(code: &str) -> Option<&'static str> {
+    CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .or_else(|| {
+            CODES
+                .iter()
+                .find(|(c, _)| c.to_uppercase() == code.to_uppercase())
+        })
+        .map(|(_, name)| *name)
+}
+
+/// The type from the number alone: its code, or Công văn for a state number
+/// whose symbol has no type code (`1507/UBND-TH`).
+pub fn type_from_number(number: &str) -> Option<&'static str> {
+    let codes = codes(number);
+    match &codes.type_code {
+        Some(code) => type_of_code(code),
+        None if codes.issuer_code.is_some() && !codes.party && !has_year_segment(number) => {
+            Some("Công văn")
+        }
+        None => None,
+    }
+}
+
+/// `45/2019/QH14`: a normative number with its year has a type code when it
+/// is a Công văn-less kind; without one the type is unknown.
+fn has_year_segment(number: &str) -> bool {
+    number
+        .split('/')
+        .nth(1)
+        .is_some_and(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_in_capitals_only() {
+        assert_eq!(heading("THÔNG BÁO"), Some(("Thông báo", String::new())));
+        assert_eq!(
+            heading("THÔNG BÁO KẾT LUẬN CỦA BAN THƯỜNG VỤ"),
+            Some(("Thông báo", "KẾT LUẬN CỦA BAN THƯỜNG VỤ".into()))
+        );
+        assert_eq!(heading("NGHỊ QUYẾT").unwrap().0, "Nghị quyết");
+        assert_eq!(heading("Thông báo kết quả"), None);
+        assert_eq!(heading("QUYẾT ĐỊNH:"), None);
+        assert_eq!(heading("LUẬT"), Some(("Luật", String::new())));
+    }
+
+    #[test]
+    fn types_from_numbers() {
+        assert_eq!(type_from_number("176-CV/TU"), Some("Công văn"));
+        assert_eq!(type_from_number("374-TB/TU"), Some("Thông báo"));
+        assert_eq!(type_from_number("1507/UBND-TH"), Some("Công văn"));
+        assert_eq!(type_from_number("23/2021/QĐ-TTg"), Some("Quyết định"));
+        assert_eq!(type_from_number("107/NQ-CP"), Some("Nghị quyết"));
+        assert_eq!(type_from_number("1099/CĐ-TTg"), Some("Công điện"));
+        assert_eq!(type_from_number("45/2019/QH14"), None);
+        assert_eq!(codes("1507/UBND-TH").issuer_code.as_deref(), Some("UBND"));
+        assert_eq!(codes("23/2021/QĐ-TTg").issuer_code.as_deref(), Some("TTg"));
+        assert_eq!(codes("176-CV/TU").issuer_code.as_deref(), Some("TU"));
+    }
+}

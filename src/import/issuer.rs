@@ -1,0 +1,413 @@
+//! The issuing body (cơ quan ban hành): read from the header lines printed
+//! top left, or, when the header prints none, derived from the number's
+//! issuer code together with the place and what the text says about
+//! itself. Names come out in their usual written form: "UBND tỉnh Kiên
+//! Giang", "Văn phòng UBND tỉnh Kiên Giang", "Tỉnh ủy Kiên Giang",
+//! "Bộ Y tế".
+
+use super::casing::{BodyCasing, Prefer, capitalize_first, recase, title_case};
+use super::doctype::NumberCodes;
+use crate::text::fold;
+
+/// Administrative levels, as they follow "ỦY BAN NHÂN DÂN".
+const LEVELS: &[(&str, &str)] = &[
+    ("thanh pho", "thành phố"),
+    ("tp.", "thành phố"),
+    ("tp", "thành phố"),
+    ("thi xa", "thị xã"),
+    ("thi tran", "thị trấn"),
+    ("tinh", "tỉnh"),
+    ("huyen", "huyện"),
+    ("quan", "quận"),
+    ("phuong", "phường"),
+    ("xa", "xã"),
+];
+
+/// Cities under the central government: their UBND is "UBND thành phố" and
+/// their Party committee a Thành ủy.
+const CENTRAL_CITIES: &[&str] = &[
+    "ha noi",
+    "ho chi minh",
+    "hai phong",
+    "da nang",
+    "can tho",
+    "hue",
+];
+
+/// Issuer codes that name one body nationwide.
+const CENTRAL_CODES: &[(&str, &str)] = &[
+    ("TTg", "Thủ tướng Chính phủ"),
+    ("CP", "Chính phủ"),
+    ("VPCP", "Văn phòng Chính phủ"),
+    ("UBTVQH", "Ủy ban Thường vụ Quốc hội"),
+    ("BYT", "Bộ Y tế"),
+    ("BTC", "Bộ Tài chính"),
+    ("BGDĐT", "Bộ Giáo dục và Đào tạo"),
+    ("BNV", "Bộ Nội vụ"),
+    ("BCA", "Bộ Công an"),
+    ("BQP", "Bộ Quốc phòng"),
+    ("BTP", "Bộ Tư pháp"),
+    ("BCT", "Bộ Công Thương"),
+    ("BKHĐT", "Bộ Kế hoạch và Đầu tư"),
+    ("BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội"),
+    ("BTTTT", "Bộ Thông tin và Truyền thông"),
+    ("BGTVT", "Bộ Giao thông vận tải"),
+    ("BXD", "Bộ Xây dựng"),
+    ("BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("BTNMT", "Bộ Tài nguyên và Môi trường"),
+    ("BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("BKHCN", "Bộ Khoa học và Công nghệ"),
+    ("BNG", "Bộ Ngoại giao"),
+    ("NHNN", "Ngân hàng Nhà nước Việt Nam"),
+];
+
+/// Names whose usual form the general rules do not produce.
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("bo cong thuong", "Bộ Công Thương"),
+    ("thu tuong chinh phu", "Thủ tướng Chính phủ"),
+    ("chinh phu", "Chính phủ"),
+    ("quoc hoi", "Quốc hội"),
+    ("uy ban thuong vu quoc hoi", "Ủy ban Thường vụ Quốc hội"),
+    ("ban chap hanh trung uong", "Ban Chấp hành Trung ương"),
+    ("bo chinh tri", "Bộ Chính trị"),
+    ("ban bi thu", "Ban Bí thư"),
+    ("van phong chinh phu", "Văn phòng Chính phủ"),
+    ("van phong quoc hoi", "Văn phòng Quốc hội"),
+    ("van phong trung uong dang", "Văn phòng Trung ương Đảng"),
+];
+
+/// One body named in the header: its kind and its written name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Unit {
+    folded: String,
+    name: String,
+    /// "tỉnh Kiên Giang" for a UBND, HĐND or anything with a level.
+    locality: Option<String>,
+}
+
+/// The issuer from the upper-case header lines, parent body first.
+pub fn from_header(lines: &[String], body: &BodyCasing) -> Option<String> {
+    let units = group_units(lines);
+    let units: Vec<Unit> = units.iter().map(|u| unit(u, body)).collect();
+    let own = units.last()?;
+    let parent = units.len().checked_sub(2).map(|i| &units[i]);
+    Some(match parent {
+        None => own.name.clone(),
+        Some(_) if own.locality.is_some() || is_central(&own.folded) => own.name.clone(),
+        Some(p) if own.folded == "van phong" => format!("Văn phòng {}", p.name),
+        Some(p) if is_people_body(&p.folded) => match &p.locality {
+            Some(l) => format!("{} {l}", own.name),
+            None => format!("{} {}", own.name, p.name),
+        },
+        Some(p) => format!("{} {}", own.name, p.name),
+    })
+}
+
+fn is_central(folded: &str) -> bool {
+    EXCEPTIONS.iter().any(|(k, _)| *k == folded)
+}
+
+fn is_people_body(folded: &str) -> bool {
+    ["uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd"]
+        .iter()
+        .any(|p| folded.starts_with(p))
+}
+
+/// Joins lines that continue a name ("ỦY BAN NHÂN DÂN" / "TỈNH KIÊN GIANG").
+fn group_units(lines: &[String]) -> Vec<String> {
+    let mut units: Vec<String> = Vec::new();
+    for line in lines {
+        let folded = fold(line);
+        let continues = LEVELS
+            .iter()
+            .any(|(l, _)| folded.starts_with(&format!("{l} ")))
+            || units.last().is_some_and(|u| {
+                let f = fold(u);
+                f.ends_with(" va")
+                    || f.ends_with(',')
+                    || f.ends_with(" -")
+                    || f == "uy ban nhan dan"
+            })
+            || folded.starts_with("va ");
+        match units.last_mut() {
+            Some(last) if continues => {
+                last.push(' ');
+                last.push_str(line);
+            }
+            _ => units.push(line.clone()),
+        }
+    }
+    units
+}
+
+fn unit(line: &str, body: &BodyCasing) -> Unit {
+    let folded = fold(line);
+    if let Some((_, name)) = EXCEPTIONS.iter().find(|(k, _)| *k == folded) {
+        return Unit {
+            folded,
+            name: name.to_string(),
+            locality: None,
+        };
+    }
+    // "ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG", "TỈNH ỦY KIÊN GIANG", "CÔNG AN TỈNH X".
+    for (prefix, short) in [
+        ("uy ban nhan dan ", "UBND"),
+        ("ubnd ", "UBND"),
+        ("hoi dong nhan dan ", "HĐND"),
+        ("hdnd ", "HĐND"),
+    ] {
+        if let Some(rest) = strip_folded(line, &folded, prefix) {
+            let locality = locality(rest);
+            let name = format!(
+                "{short} {}",
+                locality.clone().unwrap_or_else(|| title_case(rest))
+            );
+            return Unit {
+                folded: fold(short),
+                name,
+                locality,
+            };
+        }
+    }
+    for (prefix, written) in [
+        ("tinh uy ", "Tỉnh ủy"),
+        ("thanh uy ", "Thành ủy"),
+        ("huyen uy ", "Huyện ủy"),
+        ("quan uy ", "Quận ủy"),
+        ("thi uy ", "Thị ủy"),
+    ] {
+        if let Some(rest) = strip_folded(line, &folded, prefix) {
+            return Unit {
+                folded,
+                name: format!("{written} {}", title_case(rest)),
+                locality: None,
+            };
+        }
+    }
+    if let Some(rest) =
+        strip_folded(line, &folded, "bo ").or_else(|| strip_folded(line, &folded, "so "))
+    {
+        let head = if folded.starts_with("bo ") {
+            "Bộ"
+        } else {
+            "Sở"
+        };
+        return Unit {
+            folded,
+            name: format!("{head} {}", component_case(rest)),
+            locality: None,
+        };
+    }
+    // Anything else: the body's own casing, an administrative level with
+    // its place in title case.
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let level_at = (1..words.len()).find(|&i| {
+        let w = fold(words[i]);
+        LEVELS.iter().any(|(l, _)| *l == w) && i + 1 < words.len()
+    });
+    let (org, place) = match level_at {
+        Some(i) => (words[..i].join(" "), Some(words[i..].join(" "))),
+        None => (line.to_string(), None),
+    };
+    let mut name = capitalize_first(&recase(&org, Some(body), Prefer::Body));
+    let locality = place.as_deref().and_then(locality);
+    if let Some(l) = &locality {
+        name = format!("{name} {l}");
+    }
+    Unit {
+        folded,
+        name,
+        locality,
+    }
+}
+
+/// The rest of `line` after a folded prefix.
+fn strip_folded<'a>(line: &'a str, folded: &str, prefix: &str) -> Option<&'a str> {
+    if !folded.starts_with(prefix) {
+        return None;
+    }
+    let n = prefix.trim_end().split(' ').count();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() <= n {
+        return None;
+    }
+    let start = words[n].as_ptr() as usize - line.as_ptr() as usize;
+    Some(&line[start..])
+}
+
+/// "TỈNH KIÊN GIANG" -> "tỉnh Kiên Giang"; "TP. HỒ CHÍ MINH" -> "thành phố
+/// Hồ Chí Minh".
+fn locality(rest: &str) -> Option<String> {
+    let folded = fold(rest);
+    LEVELS.iter().find_map(|(level, written)| {
+        let place = folded.strip_prefix(level)?;
+        if !place.starts_with(' ') {
+            return None;
+        }
+        let n = level.split(' ').count();
+        let words: Vec<&str> = rest.split_whitespace().skip(n).collect();
+        (!words.is_empty()).then(|| format!("{written} {}", title_case(&words.join(" "))))
+    })
+}
+
+/// "GIÁO DỤC VÀ ĐÀO TẠO" -> "Giáo dục và Đào tạo": each part of a
+/// ministry's or department's name starts with a capital.
+fn component_case(rest: &str) -> String {
+    let lower = rest.to_lowercase();
+    let mut out = String::new();
+    let mut capital_next = true;
+    for word in lower.split(' ') {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word == "và" || word == "-" {
+            out.push_str(word);
+            capital_next = true;
+            continue;
+        }
+        if capital_next {
+            out.push_str(&capitalize_first(word));
+        } else {
+            out.push_str(word);
+        }
+        capital_next = word.ends_with(',');
+    }
+    out
+}
+
+/// The issuer when the header prints none: from the number's issuer code
+/// and the place, when the text itself names that body.
+pub fn derive(codes: &NumberCodes, place: Option<&str>, body: &str) -> Option<String> {
+    let code = codes.issuer_code.as_deref()?;
+    if let Some((_, name)) = CENTRAL_CODES.iter().find(|(c, _)| *c == code) {
+        return Some(name.to_string());
+    }
+    if code.starts_with("QH") && code[2..].chars().all(|c| c.is_ascii_digit()) {
+        return Some("Quốc hội".to_string());
+    }
+    let place = place?;
+    let central = CENTRAL_CITIES.iter().any(|c| fold(place).contains(c));
+    let place_name = place
+        .trim_start_matches("TP.")
+        .trim_start_matches("Tp.")
+        .trim_start_matches("Thành phố")
+        .trim();
+    let folded_body = fold(body);
+    let mentions = |phrase: &str| folded_body.contains(phrase);
+    let level = if central { "thành phố" } else { "tỉnh" };
+    let level_folded = fold(level);
+    match (codes.party, code) {
+        (true, "TU") => Some(format!(
+            "{} {place_name}",
+            if central {
+                "Thành ủy"
+            } else {
+                "Tỉnh ủy"
+            }
+        )),
+        (false, "UBND")
+            if mentions(&format!("uy ban nhan dan {level_folded}"))
+                || mentions(&format!("ubnd {level_folded}")) =>
+        {
+            Some(format!("UBND {level} {place_name}"))
+        }
+        (false, "HĐND" | "HDND")
+            if mentions(&format!("hoi dong nhan dan {level_folded}"))
+                || mentions(&format!("hdnd {level_folded}")) =>
+        {
+            Some(format!("HĐND {level} {place_name}"))
+        }
+        (false, "VP")
+            if mentions(&format!("van phong uy ban nhan dan {level_folded}"))
+                || mentions(&format!("van phong ubnd {level_folded}")) =>
+        {
+            Some(format!("Văn phòng UBND {level} {place_name}"))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::doctype::codes;
+
+    fn header(lines: &[&str]) -> Option<String> {
+        let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        from_header(&lines, &BodyCasing::new(""))
+    }
+
+    #[test]
+    fn header_lines_name_the_issuer() {
+        assert_eq!(
+            header(&["UBND TỈNH KIÊN GIANG", "VĂN PHÒNG"]).unwrap(),
+            "Văn phòng UBND tỉnh Kiên Giang"
+        );
+        assert_eq!(
+            header(&["TỈNH ỦY KIÊN GIANG"]).unwrap(),
+            "Tỉnh ủy Kiên Giang"
+        );
+        assert_eq!(
+            header(&["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH"]).unwrap(),
+            "UBND tỉnh Quảng Ninh"
+        );
+        assert_eq!(
+            header(&["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"]).unwrap(),
+            "UBND thành phố Hà Nội"
+        );
+        assert_eq!(header(&["BỘ Y TẾ"]).unwrap(), "Bộ Y tế");
+        assert_eq!(
+            header(&["BỘ GIÁO DỤC VÀ ĐÀO TẠO"]).unwrap(),
+            "Bộ Giáo dục và Đào tạo"
+        );
+        assert_eq!(
+            header(&["BỘ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"]).unwrap(),
+            "Bộ Lao động - Thương binh và Xã hội"
+        );
+        assert_eq!(
+            header(&["THỦ TƯỚNG CHÍNH PHỦ"]).unwrap(),
+            "Thủ tướng Chính phủ"
+        );
+        assert_eq!(header(&["CHÍNH PHỦ"]).unwrap(), "Chính phủ");
+        assert_eq!(
+            header(&["BAN CHẤP HÀNH TRUNG ƯƠNG"]).unwrap(),
+            "Ban Chấp hành Trung ương"
+        );
+        assert_eq!(
+            header(&["UBND TỈNH KIÊN GIANG", "SỞ Y TẾ"]).unwrap(),
+            "Sở Y tế tỉnh Kiên Giang"
+        );
+        assert_eq!(
+            header(&["TỈNH ỦY KIÊN GIANG", "BAN TUYÊN GIÁO"]).unwrap(),
+            "Ban Tuyên giáo Tỉnh ủy Kiên Giang"
+        );
+        assert_eq!(
+            header(&["HỘI ĐỒNG NHÂN DÂN", "TỈNH KIÊN GIANG"]).unwrap(),
+            "HĐND tỉnh Kiên Giang"
+        );
+        assert_eq!(header(&[]), None);
+    }
+
+    #[test]
+    fn derived_from_the_number_when_the_text_supports_it() {
+        let body = "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu";
+        assert_eq!(
+            derive(&codes("1507/UBND-TH"), Some("Kiên Giang"), body).as_deref(),
+            Some("UBND tỉnh Kiên Giang")
+        );
+        assert_eq!(
+            derive(&codes("1507/UBND-TH"), Some("Kiên Giang"), "không nói gì"),
+            None
+        );
+        assert_eq!(derive(&codes("1507/UBND-TH"), None, body), None);
+        assert_eq!(
+            derive(&codes("23/2021/QĐ-TTg"), None, "").as_deref(),
+            Some("Thủ tướng Chính phủ")
+        );
+        assert_eq!(
+            derive(&codes("12-CV/TU"), Some("Hà Nội"), "").as_deref(),
+            Some("Thành ủy Hà Nội")
+        );
+        assert_eq!(derive(&codes("07-KL/TW"), None, ""), None);
+    }
+}

@@ -1,0 +1,308 @@
+//! The converted text as a list of lines, each in two forms: `raw` keeps the
+//! Markdown emphasis for the body, `text` drops it for recognising the
+//! header and the signature. Page furniture (gazette page headers, page
+//! numbers) is removed here, and a header flattened onto one line is cut
+//! back into its parts.
+
+use super::patterns;
+use regex::Regex;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The line as converted, trimmed.
+    pub raw: String,
+    /// Without emphasis markers or escapes, trimmed.
+    pub text: String,
+    /// Inside (or wrapped in) an italic span.
+    pub italic: bool,
+    /// Part of a digital-signature stamp.
+    pub stamp: bool,
+}
+
+impl Line {
+    fn new(raw: &str) -> Line {
+        Line {
+            raw: raw.trim().to_string(),
+            text: strip_markup(raw),
+            italic: false,
+            stamp: false,
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Removes `*` and `_` emphasis and the `\` escapes of the converter.
+pub fn strip_markup(raw: &str) -> String {
+    let unescaped = raw.replace("\\*", "\u{E000}").replace("\\_", "\u{E001}");
+    let mut text: String = unescaped.chars().filter(|&c| c != '*').collect();
+    let trimmed = text.trim();
+    if trimmed.starts_with("__") && trimmed.ends_with("__") && trimmed.len() > 4 {
+        text = trimmed[2..trimmed.len() - 2].to_string();
+    }
+    let text = text.replace('\u{E000}', "*").replace('\u{E001}', "_");
+    collapse_spaces(text.trim())
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Normalises the text (NFC, line ends, odd spaces) and cuts it into lines,
+/// without page furniture.
+pub fn prepare(text: &str) -> Vec<Line> {
+    let text: String = text
+        .trim_start_matches('\u{FEFF}')
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .nfc()
+        .map(|c| match c {
+            '\u{A0}' | '\u{2007}' | '\u{202F}' | '\t' => ' ',
+            c => c,
+        })
+        .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}'))
+        .collect();
+    let mut lines: Vec<Line> = Vec::new();
+    for raw in text.split('\n') {
+        for piece in split_flattened(raw) {
+            lines.push(Line::new(&piece));
+        }
+    }
+    drop_page_furniture(&mut lines);
+    mark_italics(&mut lines);
+    mark_stamps(&mut lines);
+    lines
+}
+
+/// Removes gazette page headers and lines holding only a page number
+/// (leaving a blank line), unless the number is part of a broken number.
+fn drop_page_furniture(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        let t = &lines[i].text;
+        let furniture = patterns::is_gazette_header(t)
+            || (patterns::is_page_number(t) && !continues_number(lines, i));
+        if furniture {
+            lines[i] = Line::new("");
+        }
+    }
+}
+
+fn continues_number(lines: &[Line], i: usize) -> bool {
+    let previous = lines[..i].iter().rev().find(|l| !l.is_blank());
+    let next = lines[i + 1..].iter().find(|l| !l.is_blank());
+    previous.is_some_and(|l| {
+        let t = l.text.trim_end();
+        t.ends_with("Số") || t.ends_with("Số:") || t.ends_with('/') || t.ends_with('-')
+    }) || next.is_some_and(|l| l.text.starts_with('/'))
+}
+
+/// Marks the lines of an italic span (`*...*` across lines): the trích yếu
+/// of a Party Công văn is printed that way under its number.
+fn mark_italics(lines: &mut [Line]) {
+    let mut open = false;
+    for line in lines.iter_mut() {
+        let raw = line.raw.replace("\\*", "").replace("**", "");
+        if raw.is_empty() {
+            continue;
+        }
+        let starts = raw.starts_with('*');
+        let ends = raw.ends_with('*') && raw.len() > 1;
+        if open {
+            line.italic = true;
+            if ends {
+                open = false;
+            }
+        } else if starts {
+            line.italic = true;
+            open = !ends;
+        }
+    }
+}
+
+/// Marks the lines of digital-signature stamps: the time line, the dotted
+/// date and the short signer line just above them.
+fn mark_stamps(lines: &mut [Line]) {
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    for (k, &i) in non_blank.iter().enumerate() {
+        if !patterns::is_timestamp(&lines[i].text) {
+            continue;
+        }
+        lines[i].stamp = true;
+        let mut back = k;
+        let mut steps = 0;
+        while back > 0 && steps < 3 {
+            back -= 1;
+            steps += 1;
+            let j = non_blank[back];
+            let t = &lines[j].text;
+            let stamp_like = patterns::is_dotted_date(t)
+                || patterns::is_timestamp(t)
+                || (patterns::word_count(t) <= 8
+                    && !patterns::ends_sentence(t)
+                    && !patterns::is_upper(t)
+                    && !t.contains(','));
+            if !stamp_like || patterns::number_line(t).is_some() {
+                break;
+            }
+            lines[j].stamp = true;
+        }
+    }
+}
+
+static CUTS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        r"(?i)Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc",
+        r"ĐẢNG CỘNG SẢN VIỆT NAM",
+        r"\bS[ốỐ]\s*:?\s*\d+\s*[/\-]",
+        r"[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,4}\s*,\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
+        r"\bV/[vV]\b",
+        r"Kính gửi",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid header pattern"))
+    .collect()
+});
+
+/// Cuts a header flattened onto one line back into its parts: the issuer,
+/// the motto, the number, the date line, the subject. A line is cut only
+/// when it holds at least two of these landmarks, one of them being the
+/// motto, the number or the subject.
+fn split_flattened(raw: &str) -> Vec<String> {
+    let text = raw.trim();
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut kinds = 0;
+    let mut strong = false;
+    for (kind, re) in CUTS.iter().enumerate() {
+        let mut found = false;
+        for m in re.find_iter(text) {
+            let start = if kind == 4 {
+                place_start(text, m.start(), m.end())
+            } else {
+                m.start()
+            };
+            starts.push((start, m.end()));
+            found = true;
+        }
+        if found {
+            kinds += 1;
+            strong |= matches!(kind, 0..=3 | 5);
+        }
+    }
+    if kinds < 2 || !strong {
+        return vec![raw.to_string()];
+    }
+    let mut cuts: Vec<usize> = Vec::new();
+    for &(start, end) in &starts {
+        cuts.push(start);
+        // The motto and the date line end where their match ends; the
+        // number ends with its last segment.
+        let matched = &text[start..end];
+        if patterns::is_motto(&strip_markup(matched)) || patterns::date_line(matched).is_some() {
+            cuts.push(end);
+        } else if let Some(n) = patterns::number_line(&text[start..]) {
+            let rest_len = n.rest.len();
+            cuts.push(text.len() - rest_len);
+        }
+    }
+    cuts.push(0);
+    cuts.push(text.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| text[w[0]..w[1]].trim().to_string())
+        .filter(|s| !strip_markup(s).is_empty())
+        .collect()
+}
+
+/// Where the place of a date line really starts: upper-case words glued in
+/// front of a mixed-case place ("KGVX Kiên Giang") belong to the column
+/// beside it.
+fn place_start(text: &str, start: usize, end: usize) -> usize {
+    let matched = &text[start..end];
+    let place = matched.split(',').next().unwrap_or("");
+    let words: Vec<(usize, &str)> = place
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mixed_later = |k: usize| words[k..].iter().any(|(_, w)| !patterns::is_upper(w));
+    let mut k = 0;
+    while k + 1 < words.len() && patterns::is_upper(words[k].1) && mixed_later(k + 1) {
+        k += 1;
+    }
+    words.get(k).map_or(start, |(offset, _)| *offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn markup_is_removed_for_recognition_only() {
+        let lines = prepare("**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\\*");
+        assert_eq!(texts(&lines), ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "*"]);
+        assert_eq!(lines[0].raw, "**KT. CHỦ TỊCH");
+    }
+
+    #[test]
+    fn italic_spans_cover_their_middle_lines() {
+        let lines = prepare("*Tăng cường,\nchống dịch và\nphát triển*\nSau");
+        assert_eq!(
+            lines.iter().map(|l| l.italic).collect::<Vec<_>>(),
+            [true, true, true, false]
+        );
+    }
+
+    #[test]
+    fn page_furniture_is_dropped() {
+        let lines = prepare("công tác\nCÔNG BÁO/Số 302/Ngày 02-06-2026\n12\nphòng, chống");
+        assert_eq!(texts(&lines), ["công tác", "phòng, chống"]);
+    }
+
+    #[test]
+    fn flattened_header_is_cut_into_parts() {
+        let lines = prepare(
+            "UBND TỈNH KIÊN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM VĂN PHÒNG Độc lập - Tự do - Hạnh phúc Số: 435/VP-KGVX Kiên Giang, ngày 21 tháng 6 năm 2021 V/v chỉ đạo thực hiện",
+        );
+        assert_eq!(
+            texts(&lines),
+            [
+                "UBND TỈNH KIÊN GIANG",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "VĂN PHÒNG",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Số: 435/VP-KGVX",
+                "Kiên Giang, ngày 21 tháng 6 năm 2021",
+                "V/v chỉ đạo thực hiện"
+            ]
+        );
+    }
+
+    #[test]
+    fn stamp_lines_are_marked() {
+        let lines = prepare(
+            "Số 374-TB/TU\n\nTỉnh ủy Kiên Giang\n\n01.09.2021\n\n19:28:39 +07:00\n\nĐẢNG CỘNG SẢN VIỆT NAM",
+        );
+        let stamped: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.stamp)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(
+            stamped,
+            ["Tỉnh ủy Kiên Giang", "01.09.2021", "19:28:39 +07:00"]
+        );
+    }
+}

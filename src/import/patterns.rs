@@ -1,0 +1,552 @@
+//! Recognisers for the lines of a converted directive: the motto, the
+//! number line, the date line, "V/v", "Kính gửi", "Nơi nhận", signature
+//! lines and the like. Each takes one cleaned line (markup removed) and says
+//! what it is; none of them looks at the lines around it.
+
+use crate::text::fold;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("the importer's patterns are valid")
+}
+
+/// True when the line has letters and none of them is lower case.
+pub fn is_upper(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
+}
+
+/// The number of words (runs of non-space characters).
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The first alphabetic character, if the line starts with a letter after
+/// optional quotes or markup.
+pub fn first_letter(text: &str) -> Option<char> {
+    text.chars()
+        .find(|c| !matches!(c, '*' | '_' | '"' | '“' | '\'' | '(' | ' '))
+        .filter(|c| c.is_alphabetic())
+}
+
+pub fn starts_lowercase(text: &str) -> bool {
+    first_letter(text).is_some_and(char::is_lowercase)
+}
+
+/// Ends with the punctuation that closes a sentence or a list item.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['*', '_', ' ', '"', '”', ')']);
+    t.ends_with(['.', ':', ';', '!', '?', '…'])
+}
+
+/// A line made only of decoration: stars, dashes, rules.
+pub fn is_decoration(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().all(|c| {
+            matches!(
+                c,
+                '*' | '-' | '_' | '=' | '~' | '.' | '·' | '•' | '–' | '—' | '\\' | ' '
+            )
+        })
+}
+
+static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]?\s*tu do\s*[-–]?\s*hanh phuc|dang cong san viet nam)$",
+    )
+});
+
+/// The national motto (two lines) or the Party's "ĐẢNG CỘNG SẢN VIỆT NAM".
+pub fn is_motto(text: &str) -> bool {
+    let folded = fold(text);
+    MOTTO.is_match(folded.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// A number as printed, spaces removed: `1507 /UBND-TH` -> `1507/UBND-TH`.
+pub fn clean_number(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if matches!(c, '–' | '—') { '-' } else { c })
+        .collect::<String>()
+        .trim_end_matches(['.', ',', ';'])
+        .to_string()
+}
+
+static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:Số|SỐ|số)(?:\s*(?:hiệu|ký hiệu))?\s*[:.]?\s*(\d+(?:\s*[/\-–]\s*[\p{L}\d]+)*)(\s*[/\-–])?\s*(.*)$",
+    )
+});
+
+/// A number line as it starts a header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberLine {
+    /// The number, spaces removed; ends in `/` or `-` when broken.
+    pub number: String,
+    /// True when the number continues on the next line.
+    pub broken: bool,
+    /// Whatever follows the number on the line.
+    pub rest: String,
+}
+
+/// "Số: 435/VP-KGVX", "Số 176-CV/TU", "Số: 1507 /UBND-TH", "Số:" alone.
+pub fn number_line(text: &str) -> Option<NumberLine> {
+    if let Some(rest) = bare_number_label(text) {
+        return Some(NumberLine {
+            number: String::new(),
+            broken: true,
+            rest: rest.to_string(),
+        });
+    }
+    let caps = NUMBER_LINE.captures(text)?;
+    let broken = caps.get(2).is_some();
+    let mut number = clean_number(&caps[1]);
+    if broken {
+        number.push_str(&clean_number(&caps[2]));
+    }
+    let rest = caps[3].trim().to_string();
+    // A sentence such as "Số 07-KL/TW ngày ..." is body text, not a header.
+    if starts_lowercase(&rest) || !(number.contains('/') || broken) {
+        return None;
+    }
+    Some(NumberLine {
+        number,
+        broken,
+        rest,
+    })
+}
+
+fn bare_number_label(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("Số")
+        .or_else(|| text.strip_prefix("SỐ"))?
+        .trim_start();
+    let rest = rest.strip_prefix(':')?.trim();
+    rest.is_empty().then_some(rest)
+}
+
+static NUMBER_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^([/\-–]?[\p{L}\d]+(?:\s*[/\-–]\s*[\p{L}\d]+)*)(.*)$"));
+
+/// The continuation of a number broken across lines: its text and the rest
+/// of the line.
+pub fn number_tail(text: &str) -> Option<(String, String)> {
+    let caps = NUMBER_TAIL.captures(text)?;
+    Some((clean_number(&caps[1]), caps[2].trim().to_string()))
+}
+
+/// A date line: place (when printed) and date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateLine {
+    pub place: Option<String>,
+    pub date: NaiveDate,
+    /// Text after the date on the same line.
+    pub rest: String,
+}
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:(?P<place>[\p{Lu}][\p{L}.'’\- ]{0,40}?)\s*,\s*)?(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:(?:tháng)\s+(?P<m>\d{1,2})\s*(?:năm)\s+(?P<y>\d{4})|[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))(?P<rest>.*)$",
+    )
+});
+
+/// "Kiên Giang, ngày 15 tháng 6 năm 2021", "Hà Nội, ngày 01/7/2021".
+pub fn date_line(text: &str) -> Option<DateLine> {
+    let caps = DATE_LINE.captures(text.trim())?;
+    let day: u32 = caps["d"].parse().ok()?;
+    let (month, year) = match (caps.name("m"), caps.name("y")) {
+        (Some(m), Some(y)) => (m.as_str(), y.as_str()),
+        _ => (caps.name("m2")?.as_str(), caps.name("y2")?.as_str()),
+    };
+    let date = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day)?;
+    let place = caps.name("place").map(|p| p.as_str().trim().to_string());
+    if let Some(p) = &place
+        && !p
+            .split_whitespace()
+            .all(|w| first_letter(w).is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    Some(DateLine {
+        place,
+        date,
+        rest: caps["rest"].trim().to_string(),
+    })
+}
+
+static SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?:V\s*/\s*[vV]|v/v|V\.v|V/việc|(?i:về việc))\b\s*[:.]?\s*(.*)$"));
+
+/// "V/v ..." or "Về việc ...": the subject of a Công văn or the trích yếu
+/// of a Quyết định. Returns the text after the marker.
+pub fn subject_line(text: &str) -> Option<&str> {
+    SUBJECT
+        .captures(text)
+        .map(|c| c.get(1).map_or("", |m| m.as_str()))
+}
+
+/// "Kính gửi: ..." (also "- Kính gửi:"); returns what follows the colon.
+pub fn kinh_gui(text: &str) -> Option<&str> {
+    labelled(text, "kinh gui")
+}
+
+/// "Nơi nhận: ..."; returns what follows the colon.
+pub fn noi_nhan(text: &str) -> Option<&str> {
+    labelled(text, "noi nhan")
+}
+
+fn labelled<'a>(text: &'a str, label: &str) -> Option<&'a str> {
+    let t = text.trim_start_matches(['-', '–', '•', '+', ' ', '*']);
+    let mut chars = t.char_indices();
+    let mut taken = 0;
+    let mut end = 0;
+    // Walk as many characters as the label has, folding as we go.
+    for (i, c) in chars.by_ref() {
+        end = i + c.len_utf8();
+        taken += 1;
+        if taken == label.chars().count() {
+            break;
+        }
+    }
+    if taken < label.chars().count() || fold(&t[..end]) != label {
+        return None;
+    }
+    let rest = t[end..].trim_start();
+    let rest = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix('：'))
+        .unwrap_or(rest);
+    if rest.starts_with(|c: char| c.is_alphabetic()) && !t[end..].starts_with(' ') {
+        return None;
+    }
+    Some(rest.trim().trim_matches('*').trim())
+}
+
+/// One item of a Kính gửi or Nơi nhận list, without the leading dash and
+/// the trailing `,;.`.
+pub fn list_item(text: &str) -> String {
+    let t = text
+        .trim()
+        .trim_start_matches(['-', '–', '•', '+', '*', ' '])
+        .trim_end_matches([',', ';', '.', ' ', '*']);
+    t.trim().to_string()
+}
+
+/// Starts like an item of a list: a dash, a plus, a bullet.
+pub fn is_dash_item(text: &str) -> bool {
+    text.starts_with(['-', '–', '•', '+'])
+}
+
+static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TUQ\.?|TM\.?|KT\.?|TL\.?|Q\.|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN|THAY MẶT|KÝ THAY)\s*(\S.*)$",
+    )
+});
+
+/// A signature authority line: "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ",
+/// "TM. ỦY BAN NHÂN DÂN". Returns the prefix (normalised: `KT.`, `T/M`) and
+/// the rest, still upper case.
+pub fn authority_line(text: &str) -> Option<(String, String)> {
+    let caps = AUTHORITY.captures(text.trim())?;
+    let rest = caps[2].trim();
+    let prefix = caps[1].replace(' ', "");
+    let needs_separator = !prefix.ends_with('.') && !prefix.contains('/') && prefix.len() <= 3;
+    if !is_upper(rest) || word_count(rest) > 10 {
+        return None;
+    }
+    // "TM" or "KT" glued to the next word would be another word entirely.
+    if needs_separator && !text.trim()[caps[1].len()..].starts_with([' ', '.']) {
+        return None;
+    }
+    let prefix = if needs_separator {
+        format!("{prefix}.")
+    } else {
+        prefix
+    };
+    Some((prefix, rest.to_string()))
+}
+
+const ROLE_WORDS: &[&str] = &[
+    "pho",
+    "truong",
+    "chu tich",
+    "bi thu",
+    "giam doc",
+    "chanh",
+    "thu tuong",
+    "uy vien",
+    "chu nhiem",
+    "thu ky",
+    "thong doc",
+    "tong kiem toan",
+];
+
+/// An upper-case line naming a position: "PHÓ CHỦ TỊCH", "BÍ THƯ",
+/// "BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ PHÁP CHẾ".
+pub fn is_position(text: &str) -> bool {
+    if !is_upper(text) || word_count(text) > 10 || text.ends_with(':') {
+        return false;
+    }
+    let words = format!(" {} ", fold(text));
+    ROLE_WORDS.iter().any(|w| words.contains(&format!(" {w} ")))
+}
+
+/// Starts with a position: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG
+/// BỘ Y TẾ". Such a line after a title is the authority's formula of the
+/// body, not part of the title.
+pub fn starts_with_position(text: &str) -> bool {
+    let folded = fold(text);
+    let first_two: String = folded
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    const STARTS: &[&str] = &[
+        "chu tich",
+        "bo truong",
+        "thu tuong",
+        "giam doc",
+        "chanh van",
+        "tong cuc",
+        "cuc truong",
+        "vu truong",
+        "truong ban",
+        "thong doc",
+        "chu nhiem",
+        "tong kiem",
+    ];
+    STARTS.iter().any(|s| first_two.starts_with(s))
+}
+
+/// An upper-case line that is exactly the name of a collective body as it
+/// appears in a formula ("CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH ...",
+/// "BAN THƯỜNG VỤ TỈNH ỦY").
+pub fn is_collective_body(text: &str) -> bool {
+    if !is_upper(text) {
+        return false;
+    }
+    let folded = fold(text);
+    const BODIES: &[&str] = &[
+        "chinh phu",
+        "quoc hoi",
+        "uy ban nhan dan",
+        "ubnd",
+        "hoi dong nhan dan",
+        "hdnd",
+        "ban thuong vu",
+        "ban chap hanh",
+        "bo chinh tri",
+        "ban bi thu",
+        "uy ban thuong vu quoc hoi",
+    ];
+    BODIES.iter().any(|b| folded.starts_with(b))
+}
+
+/// A person's name: two to six capitalised words and nothing else.
+pub fn is_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().all(char::is_lowercase)
+                && w.chars().all(char::is_alphabetic)
+        })
+}
+
+/// "(Đã ký)", "Đã ký", "(Ký, đóng dấu)": the signature is there, the name is
+/// not printed.
+pub fn is_signed_marker(text: &str) -> bool {
+    let folded = fold(text);
+    let t = folded.trim_matches(|c: char| c == '(' || c == ')' || c == '[' || c == ']' || c == ' ');
+    t == "daky"
+        || t.starts_with("da ky")
+        || t.starts_with("ky ten")
+        || t.starts_with("ky, ")
+        || t.starts_with("ky va dong dau")
+        || t.starts_with("chu ky so")
+}
+
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:\d{1,2}:\d{2}:\d{2}(?:\s*[+\-]\d{2}:?\d{2})?|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?.*|(?i:(?:ký bởi|người ký|thời gian ký|ngày ký|email|cơ quan|chức vụ)\s*:.*))$",
+    )
+});
+static DOTTED_DATE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\d{1,2}\.\d{1,2}\.\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?.*)?$"));
+
+/// A line of a digital-signature stamp: a time with seconds and zone,
+/// "Ký bởi: ...", "Thời gian ký: ...".
+pub fn is_timestamp(text: &str) -> bool {
+    TIMESTAMP.is_match(text)
+}
+
+/// "01.09.2021": the date of a signature stamp.
+pub fn is_dotted_date(text: &str) -> bool {
+    DOTTED_DATE.is_match(text)
+}
+
+static GAZETTE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:\d{1,4}\s+)?công\s*báo\s*/\s*số\s*[\d\s+]+(?:/\s*ngày\s*[\d\s\-/.]+)?(?:\s+\d{1,4})?$",
+    )
+});
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^(?i:trang)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$")
+});
+
+/// A gazette page header: "CÔNG BÁO/Số 302/Ngày 02-06-2026", with or
+/// without the page number beside it.
+pub fn is_gazette_header(text: &str) -> bool {
+    GAZETTE.is_match(text)
+}
+
+/// A line holding only a page number: "5", "- 5 -", "Trang 5".
+pub fn is_page_number(text: &str) -> bool {
+    PAGE_NUMBER.is_match(text)
+}
+
+/// A line that starts a structural unit of the body: a dash item, a
+/// numbered point, "Điều 1.", "Chương I", "a)".
+pub fn is_structural(text: &str) -> bool {
+    static STRUCT: LazyLock<Regex> = LazyLock::new(|| {
+        regex(
+            r"^(?:[-–•+]|\d+(?:\.\d+)*[.)]|[a-zđ][).]\s|[IVXLC]+[.)]\s|(?i:điều|chương|mục|phần)\s+[\dIVXLC]+\b|\(\d+\))",
+        )
+    });
+    STRUCT.is_match(text)
+}
+
+/// Words that begin the body of a header-less type block: "Căn cứ",
+/// "Thực hiện", "Theo đề nghị", "Ngày ...".
+pub fn starts_body(text: &str) -> bool {
+    let folded = fold(text);
+    const STARTS: &[&str] = &[
+        "can cu",
+        "thuc hien",
+        "theo de nghi",
+        "xet de nghi",
+        "tren co so",
+        "nham ",
+        "de ",
+        "ngay ",
+        "hom nay",
+        "qua ",
+        "trong thoi gian",
+        "(ban hanh kem theo",
+        "(kem theo",
+    ];
+    is_structural(text) || STARTS.iter().any(|s| folded.starts_with(s))
+}
+
+/// Superscript digits, as footnote markers are printed.
+pub fn superscript_value(c: char) -> Option<u32> {
+    match c {
+        '⁰' => Some(0),
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁴'..='⁹' => Some(c as u32 - '⁴' as u32 + 4),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_lines_in_their_printed_forms() {
+        let n = number_line("Số: 1507 /UBND-TH").unwrap();
+        assert_eq!(n.number, "1507/UBND-TH");
+        assert!(!n.broken);
+        assert_eq!(number_line("Số 176-CV/TU").unwrap().number, "176-CV/TU");
+        assert_eq!(
+            number_line("Số: 23/2021/QĐ-TTg").unwrap().number,
+            "23/2021/QĐ-TTg"
+        );
+        assert_eq!(
+            number_line("Số: 435/VP-KGVX Kiên Giang, ngày 21 tháng 6 năm 2021")
+                .unwrap()
+                .rest,
+            "Kiên Giang, ngày 21 tháng 6 năm 2021"
+        );
+        let broken = number_line("Số: 1507/UBND-").unwrap();
+        assert!(broken.broken);
+        assert_eq!(broken.number, "1507/UBND-");
+        assert!(number_line("Số:").unwrap().broken);
+        assert_eq!(
+            number_line("Số 07-KL/TW ngày 11/6/2021 của Bộ Chính trị"),
+            None
+        );
+        assert_eq!(number_line("Số lượng 12 người"), None);
+    }
+
+    #[test]
+    fn date_lines_with_and_without_place() {
+        let d = date_line("Kiên Giang, ngày 15 tháng 6 năm 2021").unwrap();
+        assert_eq!(d.place.as_deref(), Some("Kiên Giang"));
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2021, 6, 15).unwrap());
+        let d = date_line("TP. Hồ Chí Minh, ngày 01/7/2021").unwrap();
+        assert_eq!(d.place.as_deref(), Some("TP. Hồ Chí Minh"));
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2021, 7, 1).unwrap());
+        assert!(date_line("Hà Nội, ngày 31 tháng 2 năm 2021").is_none());
+        assert!(date_line("Hà Nội, ngày … tháng … năm 2021").is_none());
+    }
+
+    #[test]
+    fn labels_and_items() {
+        assert_eq!(kinh_gui("Kính gửi: - Các đồng chí"), Some("- Các đồng chí"));
+        assert_eq!(kinh_gui("- Kính gửi:"), Some(""));
+        assert_eq!(kinh_gui("KÍNH GỬI: Bộ Y tế"), Some("Bộ Y tế"));
+        assert_eq!(noi_nhan("Nơi nhận:"), Some(""));
+        assert_eq!(noi_nhan("Nơi nhận mới"), Some("mới"));
+        assert_eq!(
+            list_item("- Lưu: VT, pthran \"HT\"."),
+            "Lưu: VT, pthran \"HT\""
+        );
+        assert_eq!(
+            subject_line("V/v chỉ đạo thực hiện"),
+            Some("chỉ đạo thực hiện")
+        );
+        assert_eq!(subject_line("Về việc ban hành"), Some("ban hành"));
+    }
+
+    #[test]
+    fn signature_lines() {
+        assert_eq!(
+            authority_line("KT.CHÁNH VĂN PHÒNG"),
+            Some(("KT.".into(), "CHÁNH VĂN PHÒNG".into()))
+        );
+        assert_eq!(
+            authority_line("T/M BAN THƯỜNG VỤ"),
+            Some(("T/M".into(), "BAN THƯỜNG VỤ".into()))
+        );
+        assert_eq!(authority_line("TM ỦY BAN NHÂN DÂN").unwrap().0, "TM.");
+        assert_eq!(authority_line("TỈNH ỦY KIÊN GIANG"), None);
+        assert_eq!(authority_line("Tổ chức"), None);
+        assert!(is_position("PHÓ BÍ THƯ THƯỜNG TRỰC"));
+        assert!(is_position("BỘ TRƯỞNG"));
+        assert!(!is_position("TỈNH ỦY KIÊN GIANG"));
+        assert!(is_name("Đỗ Thị Lệ Hảo"));
+        assert!(!is_name("Tỉnh ủy Kiên Giang"));
+        assert!(is_signed_marker("(Đã ký)"));
+    }
+
+    #[test]
+    fn layout_lines() {
+        assert!(is_motto("Độc lập - Tự do - Hạnh phúc"));
+        assert!(is_motto("ĐẢNG CỘNG SẢN VIỆT NAM"));
+        assert!(is_gazette_header("CÔNG BÁO/Số 302/Ngày 02-06-2026"));
+        assert!(is_gazette_header(
+            "12 CÔNG BÁO/Số 301 + 302/Ngày 02-06-2026"
+        ));
+        assert!(is_page_number("- 3 -"));
+        assert!(!is_page_number("3."));
+        assert!(is_timestamp("19:28:39 +07:00"));
+        assert!(is_dotted_date("01.09.2021"));
+        assert!(is_decoration("\\*"));
+    }
+}

@@ -63,6 +63,20 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Build, serve on 127.0.0.1, rebuild on every change and reload the open page.
+    #[command(after_help = "Ví dụ:\n  vanban serve\n  vanban serve --port 8080 --content content")]
+    Serve {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Port on 127.0.0.1.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Folder the served site is written to.
+        #[arg(long, default_value = "public")]
+        output: PathBuf,
+        #[arg(long, default_value = "vanban.toml")]
+        config: PathBuf,
+    },
     /// Create a new archive: config, content folder, theme folder, CI for GitHub and GitLab Pages.
     #[command(after_help = "Ví dụ:\n  vanban init kho-van-ban && cd kho-van-ban && vanban build")]
     Init {
@@ -81,6 +95,32 @@ fn main() -> ExitCode {
             config,
         } => run_build(content, output, base_url, config),
         Command::Check { content, config } => run_check(content, config),
+        Command::Serve {
+            content,
+            port,
+            output,
+            config,
+        } => {
+            let build = match build_options(content.clone(), output, &config, None) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let mut watch = vec![content];
+            watch.extend(build.theme_dir.clone());
+            let opts = vanban::serve::ServeOptions {
+                build,
+                port,
+                watch,
+                config_file: Some(config),
+            };
+            match vanban::serve::serve(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&e),
+            }
+        }
         Command::New {
             number,
             doc_type,

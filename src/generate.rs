@@ -1,1 +1,0 @@
-//! `vanban generate`: deterministic realistic archives for tests and benchmarks.

@@ -359,11 +359,8 @@ impl Checker<'_> {
                 Some(text) if text.is_empty() => {
                     self.at(item, field, format!("mục thứ {} trống", i + 1));
                 }
-                Some(text) => {
-                    if field != "aliases" || self.alias_ok(item, &text) {
-                        out.push(text);
-                    }
-                }
+                Some(text) if field != "aliases" || self.alias_ok(item, &text) => out.push(text),
+                Some(_) => {}
             }
         }
         out
@@ -404,6 +401,7 @@ impl Checker<'_> {
                 authority: None,
             };
             let mut seen: [Option<usize>; 3] = [None; 3];
+            let errors_before = self.errors.len();
             for (key, value) in entries {
                 let Some(name) = self.key_name(key, FIELD) else {
                     continue;
@@ -434,7 +432,9 @@ impl Checker<'_> {
                     _ => signer.authority = text,
                 }
             }
-            if signer.name.is_none() && signer.position.is_none() && signer.authority.is_none() {
+            let empty =
+                signer.name.is_none() && signer.position.is_none() && signer.authority.is_none();
+            if empty && self.errors.len() == errors_before {
                 self.at(
                     item,
                     FIELD,
@@ -442,23 +442,23 @@ impl Checker<'_> {
                         "người ký thứ {nth} phải có ít nhất một trong name, position, authority"
                     ),
                 );
-                continue;
             }
-            signers.push(signer);
+            if !empty {
+                signers.push(signer);
+            }
         }
         signers
     }
 
     fn number_ok(&mut self, value: &Node, number: &str) -> bool {
-        let problem = if !number.chars().any(|c| c.is_ascii_digit()) {
-            Some("số, ký hiệu phải có ít nhất một chữ số".to_string())
-        } else if number.contains("..") {
+        let problem = if number.contains("..") {
             Some("số, ký hiệu không được chứa `..`".to_string())
+        } else if let Some(c) = number.chars().find(|c| matches!(c, '<' | '>' | '"' | '\\')) {
+            Some(format!("số, ký hiệu không được chứa ký tự `{c}`"))
+        } else if !number.chars().any(|c| c.is_ascii_digit()) {
+            Some("số, ký hiệu phải có ít nhất một chữ số".to_string())
         } else {
-            number
-                .chars()
-                .find(|c| matches!(c, '<' | '>' | '"' | '\\'))
-                .map(|c| format!("số, ký hiệu không được chứa ký tự `{c}`"))
+            None
         };
         match problem {
             Some(message) => {
@@ -663,4 +663,397 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     d[a.len() * width + b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "number: 176-CV/TU
+type: Công văn
+title: Tăng cường công tác phòng, chống dịch bệnh Covid-19
+issuer: Tỉnh ủy Kiên Giang
+date: 2021-06-15
+place: Kiên Giang
+signers:
+  - name: Đỗ Thanh Bình
+    position: Bí thư
+    authority: T/M Ban Thường vụ
+recipients:
+  - Các đồng chí Tỉnh ủy viên
+distribution:
+  - Lưu Văn phòng Tỉnh ủy
+attachments: [374-TB/TU]
+references: [07-KL/TW]
+topics: [Covid-19]
+source: https://example.org/x.pdf
+aliases: [/cu/176/]
+";
+
+    /// Checks `yaml` as the front matter of a file `---\n{yaml}---\n`.
+    fn run(yaml: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
+        let text = format!("---\n{yaml}---\n");
+        let root = super::super::yaml::parse(yaml).expect("valid YAML");
+        check(root.as_ref(), Path::new("a.md"), &text)
+    }
+
+    fn errors(yaml: &str) -> Vec<Diagnostic> {
+        run(yaml).expect_err("should be refused")
+    }
+
+    /// The only error of `yaml`.
+    fn error(yaml: &str) -> Diagnostic {
+        let errors = errors(yaml);
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        errors.into_iter().next().unwrap()
+    }
+
+    fn with(field_line: &str) -> String {
+        let key = field_line.split(':').next().unwrap();
+        let mut out: Vec<&str> = Vec::new();
+        let mut skipping = false;
+        for line in GOOD.lines() {
+            if line.starts_with(&format!("{key}:")) {
+                out.push(field_line);
+                skipping = true;
+            } else if skipping && line.starts_with(' ') {
+                continue;
+            } else {
+                skipping = false;
+                out.push(line);
+            }
+        }
+        out.join("\n") + "\n"
+    }
+
+    #[test]
+    fn the_contract_example_is_read_in_full() {
+        let fm = run(GOOD).unwrap();
+        assert_eq!(fm.number, "176-CV/TU");
+        assert_eq!(fm.number_line, 2);
+        assert_eq!(fm.doc_type, "Công văn");
+        assert_eq!(fm.issuer, "Tỉnh ủy Kiên Giang");
+        assert_eq!(fm.date, NaiveDate::from_ymd_opt(2021, 6, 15).unwrap());
+        assert_eq!(fm.place.as_deref(), Some("Kiên Giang"));
+        assert_eq!(
+            fm.signers,
+            vec![Signer {
+                name: Some("Đỗ Thanh Bình".into()),
+                position: Some("Bí thư".into()),
+                authority: Some("T/M Ban Thường vụ".into()),
+            }]
+        );
+        assert_eq!(fm.recipients, ["Các đồng chí Tỉnh ủy viên"]);
+        assert_eq!(fm.distribution, ["Lưu Văn phòng Tỉnh ủy"]);
+        assert_eq!(fm.attachments, ["374-TB/TU"]);
+        assert_eq!(fm.references, ["07-KL/TW"]);
+        assert_eq!(fm.topics, ["Covid-19"]);
+        assert_eq!(fm.source.as_deref(), Some("https://example.org/x.pdf"));
+        assert_eq!(fm.aliases, ["/cu/176/"]);
+    }
+
+    #[test]
+    fn optional_fields_may_be_absent_or_empty() {
+        let fm = run("number: '1'\ntype: a\ntitle: b\nissuer: c\ndate: 2021-01-01\nplace:\nsigners:\ntopics: ~\n").unwrap();
+        assert_eq!(fm.place, None);
+        assert!(fm.signers.is_empty() && fm.topics.is_empty() && fm.aliases.is_empty());
+    }
+
+    #[test]
+    fn plain_numbers_are_read_as_written() {
+        assert_eq!(run(&with("number: 0176")).unwrap().number, "0176");
+        assert_eq!(run(&with("title: 2021")).unwrap().title, "2021");
+        assert_eq!(run(&with("title: yes")).unwrap().title, "yes");
+    }
+
+    #[test]
+    fn text_is_trimmed_and_composed() {
+        let decomposed = "Tỉnh ủy".nfd().collect::<String>();
+        let fm = run(&with(&format!("issuer: \"  {decomposed} \""))).unwrap();
+        assert_eq!(fm.issuer, "Tỉnh ủy");
+    }
+
+    #[test]
+    fn every_missing_required_field_is_named() {
+        let errors = errors("place: Kiên Giang\n");
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_deref().unwrap()).collect();
+        assert_eq!(fields, ["number", "type", "title", "issuer", "date"]);
+        assert!(errors.iter().all(|e| e.line == 1));
+        assert!(
+            errors[3]
+                .message
+                .contains("thiếu trường bắt buộc `issuer` (cơ quan ban hành)")
+        );
+    }
+
+    #[test]
+    fn empty_required_values_are_errors() {
+        for line in ["title:", "title: \"\"", "title: '   '", "title: ~"] {
+            let e = error(&with(line));
+            assert_eq!(e.field.as_deref(), Some("title"), "{line}");
+            assert_eq!(e.line, 4, "{line}");
+            assert!(e.message.contains("để trống"), "{line}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn unknown_fields_suggest_the_closest() {
+        let e = error(&format!("{GOOD}titel: x\n"));
+        assert_eq!(e.field.as_deref(), Some("titel"));
+        assert_eq!(e.line, 21);
+        assert!(
+            e.message.contains("Có phải ý bạn là `title`?"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("number, type, title, issuer, date"));
+
+        let e = error(&format!("{GOOD}tags: [a]\n"));
+        assert!(e.message.contains("`topics`"), "{}", e.message);
+        let e = error(&format!("{GOOD}Ngày ban hành: 2021-06-15\n"));
+        assert!(e.message.contains("`date`"), "{}", e.message);
+        let e = error(&format!("{GOOD}layout: x\n"));
+        assert!(!e.message.contains("Có phải"), "{}", e.message);
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_at_the_second() {
+        let e = error(&format!("{GOOD}title: Lần hai\n"));
+        assert_eq!(e.field.as_deref(), Some("title"));
+        assert_eq!(e.line, 21);
+        assert!(
+            e.message.contains("lặp lại") && e.message.contains("dòng 4"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn wrong_types_are_named() {
+        let e = error(&with("title:\n  vi: Tiêu đề"));
+        assert_eq!(e.field.as_deref(), Some("title"));
+        assert!(
+            e.message
+                .contains("phải là chuỗi, không phải bảng khóa–giá trị"),
+            "{}",
+            e.message
+        );
+
+        let e = error(&with("issuer: [Tỉnh ủy, UBND]"));
+        assert!(
+            e.message.contains("phải là chuỗi, không phải danh sách"),
+            "{}",
+            e.message
+        );
+
+        let e = error(&with("topics: Covid-19"));
+        assert_eq!(e.field.as_deref(), Some("topics"));
+        assert!(e.message.contains("phải là danh sách"), "{}", e.message);
+
+        let e = error(&with("recipients: {a: b}"));
+        assert!(e.message.contains("không phải bảng"), "{}", e.message);
+
+        let e = error(&with("topics: [a, [b], c]"));
+        assert!(e.message.contains("phải là chuỗi"), "{}", e.message);
+
+        let e = error(&with("topics: [a, '', c]"));
+        assert!(e.message.contains("mục thứ 2 trống"), "{}", e.message);
+
+        let e = error(&with("source: [a]"));
+        assert_eq!(e.field.as_deref(), Some("source"));
+    }
+
+    #[test]
+    fn dates_must_be_real_and_iso() {
+        assert_eq!(
+            run(&with("date: 2020-02-29")).unwrap().date,
+            NaiveDate::from_ymd_opt(2020, 2, 29).unwrap()
+        );
+        assert_eq!(
+            run(&with("date: '2021-06-15'")).unwrap().date,
+            NaiveDate::from_ymd_opt(2021, 6, 15).unwrap()
+        );
+        let e = error(&with("date: 2021-02-30"));
+        assert_eq!((e.field.as_deref(), e.line, e.column), (Some("date"), 6, 7));
+        assert!(
+            e.message.contains("ngày không có thật") && e.message.contains("28 ngày"),
+            "{}",
+            e.message
+        );
+        let e = error(&with("date: 2021-13-01"));
+        assert!(e.message.contains("không có tháng 13"), "{}", e.message);
+        let e = error(&with("date: 2021-04-00"));
+        assert!(e.message.contains("ngày không có thật"), "{}", e.message);
+        let e = error(&with("date: 15/06/2021"));
+        assert!(
+            e.message.contains("YYYY-MM-DD") && e.message.contains("2021-06-15?"),
+            "{}",
+            e.message
+        );
+        let e = error(&with("date: 2021-6-5"));
+        assert!(e.message.contains("YYYY-MM-DD"), "{}", e.message);
+        let e = error(&with("date: 2021-06-15T08:00:00"));
+        assert!(e.message.contains("YYYY-MM-DD"), "{}", e.message);
+    }
+
+    #[test]
+    fn signers_are_mappings_of_known_keys() {
+        let fm = run(&with(
+            "signers:\n  - position: Phó Chủ tịch\n    authority: KT. Chủ tịch",
+        ))
+        .unwrap();
+        assert_eq!(fm.signers[0].name, None);
+        assert_eq!(fm.signers[0].position.as_deref(), Some("Phó Chủ tịch"));
+
+        let e = error(&with("signers:\n  - Đỗ Thanh Bình"));
+        assert_eq!((e.field.as_deref(), e.line), (Some("signers"), 9));
+        assert!(
+            e.message.contains("người ký thứ 1 phải là một bảng"),
+            "{}",
+            e.message
+        );
+
+        let e = error(&with("signers:\n  - name: A\n  - nam: B"));
+        assert_eq!(e.line, 10);
+        assert!(
+            e.message.contains("người ký thứ 2") && e.message.contains("`name`"),
+            "{}",
+            e.message
+        );
+
+        let errors = errors(&with("signers:\n  - name:\n    position: ''"));
+        assert!(errors[0].message.contains("ít nhất một"), "{errors:#?}");
+
+        let e = error(&with("signers:\n  - name: A\n    name: B"));
+        assert!(e.message.contains("lặp lại"), "{}", e.message);
+
+        let e = error(&with("signers: Đỗ Thanh Bình"));
+        assert!(
+            e.message.contains("phải là danh sách người ký"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn control_characters_and_line_breaks_are_refused() {
+        let e = error(&with("title: \"Chỉ thị\\u0007\""));
+        assert!(e.message.contains("U+0007"), "{}", e.message);
+        let e = error(&with("title: |\n  Dòng một\n  Dòng hai"));
+        assert!(e.message.contains("xuống dòng"), "{}", e.message);
+        assert_eq!(run(&with("title: \"a\\tb\"")).unwrap().title, "a\tb");
+        assert_eq!(
+            run(&with("title: >\n  Dòng một\n  dòng hai"))
+                .unwrap()
+                .title,
+            "Dòng một dòng hai"
+        );
+    }
+
+    #[test]
+    fn numbers_cannot_climb_out_or_carry_markup() {
+        for (number, words) in [
+            ("../../etc", "`..`"),
+            ("1/../../etc", "`..`"),
+            ("CV/TU", "chữ số"),
+            ("'12<script>'", "`<`"),
+            ("'1\\2'", "`\\`"),
+            ("'1\"'", "`\"`"),
+        ] {
+            let e = error(&with(&format!("number: {number}")));
+            assert_eq!(e.field.as_deref(), Some("number"));
+            assert!(e.message.contains(words), "{number}: {}", e.message);
+        }
+        assert_eq!(
+            run(&with("number: 23/2021/QĐ-TTg")).unwrap().number,
+            "23/2021/QĐ-TTg"
+        );
+    }
+
+    #[test]
+    fn aliases_stay_inside_the_site() {
+        for alias in [
+            "//evil.example/x",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "cu/176",
+            "/a/../../etc",
+            "/\\evil.example",
+            "/a/%2e%2e/b",
+        ] {
+            let e = error(&with(&format!("aliases: ['{alias}']")));
+            assert_eq!(e.field.as_deref(), Some("aliases"));
+            assert!(
+                e.message.contains("alias trỏ ra ngoài trang"),
+                "{alias}: {}",
+                e.message
+            );
+        }
+        let e = error(&with("aliases: ['/']"));
+        assert!(e.message.contains("trang chủ"), "{}", e.message);
+        let e = error(&with("aliases: ['/a b/']"));
+        assert!(e.message.contains("ký tự không được phép"), "{}", e.message);
+        assert_eq!(
+            run(&with("aliases: [/van-ban/176.html, /cu/]"))
+                .unwrap()
+                .aliases,
+            ["/van-ban/176.html", "/cu/"]
+        );
+    }
+
+    #[test]
+    fn sources_are_web_addresses_or_plain_words() {
+        assert!(run(&with("source: Bản lưu tại Văn phòng Tỉnh ủy")).is_ok());
+        assert!(run(&with("source: HTTPS://example.org/a.pdf")).is_ok());
+        let e = error(&with("source: javascript:alert(1)"));
+        assert!(
+            e.message.contains("http://") && e.message.contains("javascript:"),
+            "{}",
+            e.message
+        );
+        let e = error(&with("source: 'data:text/html,<script>'"));
+        assert_eq!(e.field.as_deref(), Some("source"));
+    }
+
+    #[test]
+    fn all_problems_of_a_file_are_reported_together() {
+        let yaml = "number: CV\ntype: [x]\ntitle:\ndate: 2021-02-30\ntitel: x\ntopics: a\n";
+        let fields: Vec<_> = errors(yaml)
+            .iter()
+            .map(|e| e.field.clone().unwrap())
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "number", "type", "title", "date", "titel", "topics", "issuer"
+            ]
+        );
+    }
+
+    #[test]
+    fn front_matter_must_be_a_mapping() {
+        let e = error("- a\n- b\n");
+        assert_eq!(e.line, 2);
+        assert!(
+            e.message.contains("phải là một bảng khóa–giá trị"),
+            "{}",
+            e.message
+        );
+        let e = error("chỉ một dòng chữ\n");
+        assert!(e.message.contains("không phải chuỗi"), "{}", e.message);
+    }
+
+    #[test]
+    fn messages_show_the_offending_line() {
+        let e = error(&with("date: 2021-02-30"));
+        assert_eq!(e.snippet.as_deref(), Some("date: 2021-02-30"));
+    }
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert_eq!(edit_distance("titel", "title"), 1);
+        assert_eq!(edit_distance("isuer", "issuer"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("date", "date"), 0);
+    }
 }

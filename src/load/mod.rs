@@ -93,9 +93,13 @@ fn parse(file: PathBuf, path: String, bytes: Vec<u8>) -> Result<Loaded, Vec<Diag
     let yaml_text = &text[parts.yaml.clone()];
     let root = match yaml::parse(yaml_text) {
         Ok(root) => root,
-        Err(e) => {
+        Err(mut e) => {
+            if let Some((open, line)) = e.unclosed {
+                let line = line + 1;
+                e.message += &format!("; dấu `{open}` mở ở dòng {line} có thể chưa được đóng");
+            }
             let mut diag = Diagnostic::error(&file, e.line + 1, e.message).column(e.column);
-            if let Some(field) = field_on_line(yaml_text, e.line) {
+            if let Some(field) = e.field.or_else(|| field_on_line(yaml_text, e.line)) {
                 diag = diag.field(field);
             }
             return Err(vec![diag.with_source(&text)]);

@@ -9,7 +9,9 @@
 //! and `!` are refused, and so is everything beyond the size limits below, so
 //! that a hostile file costs little.
 
-use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Tag};
+use serde_saphyr::granit_parser::{
+    Event, Marker, Parser, ScalarStyle, ScanError, StructureStyle, Tag,
+};
 use std::collections::HashMap;
 
 /// Most nodes a front matter may have, aliases counted at their full size.
@@ -52,6 +54,11 @@ pub(crate) struct YamlError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// The top-level key whose value was being read, if any.
+    pub field: Option<String>,
+    /// A flow collection still open, opened on an earlier line: its opening
+    /// bracket and line. Often the real cause of the error.
+    pub unclosed: Option<(char, usize)>,
 }
 
 /// Reads one YAML document. `Ok(None)` when the text holds no node at all
@@ -63,6 +70,20 @@ pub(crate) fn parse(text: &str) -> Result<Option<Node>, YamlError> {
     options.block_nesting_limit = MAX_DEPTH;
     let mut parser = Parser::new_from_str_with_options(text, options);
     let mut builder = Builder::default();
+    match build(&mut parser, &mut builder) {
+        Ok(()) => Ok(builder.root),
+        Err(mut error) => {
+            error.field = builder.current_field();
+            error.unclosed = builder.open_flow_before(error.line);
+            Err(error)
+        }
+    }
+}
+
+fn build<'a>(
+    parser: &mut Parser<'a, serde_saphyr::granit_parser::StrInput<'a>>,
+    builder: &mut Builder,
+) -> Result<(), YamlError> {
     while let Some(event) = parser.next_event() {
         let (event, span) = event.map_err(scan_error)?;
         // A tagged node starts at its tag.
@@ -88,13 +109,15 @@ pub(crate) fn parse(text: &str) -> Result<Option<Node>, YamlError> {
                 };
                 builder.complete(node(value, at), anchor, at)?;
             }
-            Event::SequenceStart(_, anchor, tag) => {
+            Event::SequenceStart(style, anchor, tag) => {
                 check_collection_tag(tag.as_deref(), "seq", at)?;
-                builder.open(node(Value::List(Vec::new()), at), anchor, at)?;
+                let flow = (style == StructureStyle::Flow).then_some('[');
+                builder.open(node(Value::List(Vec::new()), at), anchor, flow, at)?;
             }
-            Event::MappingStart(_, anchor, tag) => {
+            Event::MappingStart(style, anchor, tag) => {
                 check_collection_tag(tag.as_deref(), "map", at)?;
-                builder.open(node(Value::Map(Vec::new()), at), anchor, at)?;
+                let flow = (style == StructureStyle::Flow).then_some('{');
+                builder.open(node(Value::Map(Vec::new()), at), anchor, flow, at)?;
             }
             Event::SequenceEnd | Event::MappingEnd => builder.close(),
             Event::Alias(id) => {
@@ -110,7 +133,7 @@ pub(crate) fn parse(text: &str) -> Result<Option<Node>, YamlError> {
             _ => {}
         }
     }
-    Ok(builder.root)
+    Ok(())
 }
 
 fn node(value: Value, at: Marker) -> Node {
@@ -156,6 +179,8 @@ fn error_at(at: Marker, message: String) -> YamlError {
         line: at.line(),
         column: at.col() + 1,
         message,
+        field: None,
+        unclosed: None,
     }
 }
 
@@ -189,15 +214,29 @@ fn scan_error(error: ScanError) -> YamlError {
         line: error.marker().line(),
         column: error.marker().col() + 1,
         message: format!("YAML không hợp lệ: {message}"),
+        field: None,
+        unclosed: None,
     }
+}
+
+/// A collection being read.
+struct Frame {
+    node: Node,
+    /// In a map, the key waiting for its value.
+    pending: Option<Node>,
+    anchor: usize,
+    /// `self.nodes` when the collection was opened.
+    first: usize,
+    /// The opening bracket of a flow collection.
+    flow: Option<char>,
 }
 
 /// Assembles nodes from events with an explicit stack, so that no input can
 /// make it recurse.
 #[derive(Default)]
 struct Builder {
-    /// Open collections; a map also holds the key waiting for its value.
-    stack: Vec<(Node, Option<Node>, usize, usize)>,
+    /// Open collections, innermost last.
+    stack: Vec<Frame>,
     root: Option<Node>,
     anchors: HashMap<usize, (Node, usize)>,
     nodes: usize,
@@ -205,6 +244,35 @@ struct Builder {
 }
 
 impl Builder {
+    /// The key of the top-level entry being read.
+    fn current_field(&self) -> Option<String> {
+        match self.stack.first() {
+            Some(Frame {
+                node:
+                    Node {
+                        value: Value::Map(_),
+                        ..
+                    },
+                pending:
+                    Some(Node {
+                        value: Value::Text(key),
+                        ..
+                    }),
+                ..
+            }) => Some(key.clone()),
+            _ => None,
+        }
+    }
+
+    /// The innermost flow collection still open that began before `line`.
+    fn open_flow_before(&self, line: usize) -> Option<(char, usize)> {
+        self.stack.iter().rev().find_map(|f| {
+            f.flow
+                .filter(|_| f.node.line < line)
+                .map(|c| (c, f.node.line))
+        })
+    }
+
     fn count(&mut self, n: usize, at: Marker) -> Result<(), YamlError> {
         self.nodes += n;
         if self.nodes > MAX_NODES {
@@ -216,17 +284,36 @@ impl Builder {
         Ok(())
     }
 
-    fn open(&mut self, node: Node, anchor: usize, at: Marker) -> Result<(), YamlError> {
+    fn open(
+        &mut self,
+        node: Node,
+        anchor: usize,
+        flow: Option<char>,
+        at: Marker,
+    ) -> Result<(), YamlError> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(error_at(at, format!("lồng nhau quá {MAX_DEPTH} cấp")));
         }
         self.count(1, at)?;
-        self.stack.push((node, None, anchor, self.nodes));
+        self.stack.push(Frame {
+            node,
+            pending: None,
+            anchor,
+            first: self.nodes,
+            flow,
+        });
         Ok(())
     }
 
     fn close(&mut self) {
-        let Some((mut node, pending, anchor, first)) = self.stack.pop() else {
+        let Some(Frame {
+            mut node,
+            pending,
+            anchor,
+            first,
+            ..
+        }) = self.stack.pop()
+        else {
             return;
         };
         if let (Value::Map(entries), Some(key)) = (&mut node.value, pending) {
@@ -266,7 +353,11 @@ impl Builder {
     fn attach(&mut self, node: Node) {
         match self.stack.last_mut() {
             None => self.root = Some(node),
-            Some((parent, pending, _, _)) => match &mut parent.value {
+            Some(Frame {
+                node: parent,
+                pending,
+                ..
+            }) => match &mut parent.value {
                 Value::List(items) => items.push(node),
                 Value::Map(entries) => match pending.take() {
                     None => *pending = Some(node),
@@ -350,7 +441,7 @@ mod tests {
             let prev = format!("*a{}", i - 1);
             yaml.push_str(&format!(
                 "a{i}: &a{i} [{}]\n",
-                vec![prev.as_str(); 10].join(", ")
+                [prev.as_str(); 10].join(", ")
             ));
         }
         let err = parse(&yaml).unwrap_err();
@@ -368,7 +459,12 @@ mod tests {
     fn syntax_errors_have_a_position_and_a_vietnamese_message() {
         let err = parse("a: b\ntitle: [\"không đóng]\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 9));
+        assert_eq!(err.field.as_deref(), Some("title"));
         assert!(err.message.contains("dấu nháy chưa được đóng"), "{err:?}");
+
+        let err = parse("topics: [a, b\nsource: x\n").unwrap_err();
+        assert_eq!((err.line, err.field.as_deref()), (2, Some("topics")));
+        assert_eq!(err.unclosed, Some(('[', 1)));
 
         // The parser notices only on the next line, which it then reports.
         let err = parse("a: b\ntitle: \"không đóng\nb: c\n").unwrap_err();

@@ -19,6 +19,8 @@ pub enum Piece {
     Authority(String, String),
     Position(String),
     Name(String),
+    /// A name printed in capitals: taken only under a position.
+    UpperName(String),
     Signed,
     Stamp,
 }
@@ -83,7 +85,7 @@ impl Closing {
                         }),
                     }
                 }
-                Piece::Name(name) => {
+                Piece::Name(name) | Piece::UpperName(name) => {
                     // "(Đã ký)" followed by the name is one signature.
                     if names.last() == Some(&None) {
                         names.pop();
@@ -179,7 +181,7 @@ fn column_pieces(text: &str) -> Vec<Piece> {
         && !patterns::is_motto(text)
         && !names_a_body(text)
     {
-        return vec![Piece::Name(title_case(text))];
+        return vec![Piece::UpperName(title_case(text))];
     }
     Vec::new()
 }
@@ -204,11 +206,20 @@ fn names_a_body(text: &str) -> bool {
     })
 }
 
-fn is_signature(piece: &Piece) -> bool {
-    matches!(
-        piece,
-        Piece::Authority(..) | Piece::Position(_) | Piece::Name(_) | Piece::Signed | Piece::Stamp
-    )
+/// A signature line; a name in capitals counts only where a signature is
+/// already known to be (at the very end).
+fn is_signature(piece: &Piece, upper_name: bool) -> bool {
+    match piece {
+        Piece::UpperName(_) => upper_name,
+        p => matches!(
+            p,
+            Piece::Authority(..)
+                | Piece::Position(_)
+                | Piece::Name(_)
+                | Piece::Signed
+                | Piece::Stamp
+        ),
+    }
 }
 
 /// Finds the closing block in `lines[from..to]`; `skip` marks lines that
@@ -263,13 +274,26 @@ pub fn find(lines: &[Line], from: usize, to: usize, skip: &dyn Fn(usize) -> bool
                 }
             } else if in_list
                 && word_count(text) <= 15
-                && !collected.iter().any(|p| matches!(p, Piece::Name(_)))
+                && !collected
+                    .iter()
+                    .any(|p| matches!(p, Piece::Name(_) | Piece::UpperName(_)))
             {
                 collected.push(Piece::Item(patterns::list_item(text)));
             } else {
                 break;
             }
         } else {
+            if let [Piece::UpperName(_)] = ps.as_slice() {
+                let has_office = collected
+                    .iter()
+                    .any(|p| matches!(p, Piece::Position(_) | Piece::Authority(..)));
+                let has_name = collected
+                    .iter()
+                    .any(|p| matches!(p, Piece::Name(_) | Piece::UpperName(_)));
+                if !has_office || has_name {
+                    break;
+                }
+            }
             if ps.contains(&Piece::NoiNhan) {
                 in_list = true;
             }
@@ -294,7 +318,7 @@ fn extend_back(lines: &[Line], pieces: &[Vec<Piece>], from: usize, anchor: usize
         if lines[i].is_blank() || patterns::is_decoration(&lines[i].text) {
             continue;
         }
-        if pieces[i].len() == 1 && is_signature(&pieces[i][0]) {
+        if pieces[i].len() == 1 && is_signature(&pieces[i][0], false) {
             start = i;
         } else {
             break;
@@ -321,7 +345,7 @@ fn signature_at_end(
             continue;
         }
         match pieces[i].as_slice() {
-            [p] if is_signature(p) => {
+            [p] if is_signature(p, true) => {
                 has_position |= matches!(p, Piece::Position(_) | Piece::Authority(..));
                 start = Some(i);
             }

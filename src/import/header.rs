@@ -114,6 +114,11 @@ impl Reader<'_> {
                 i = self.take_heading_title(i + 1, &rest);
                 continue;
             }
+            if self.continues_title(&text) {
+                self.header.title_lines.push(text);
+                i += 1;
+                continue;
+            }
             if is_upper(&text)
                 && self.header.heading_type.is_none()
                 && (self.header.title_lines.is_empty()
@@ -139,8 +144,15 @@ impl Reader<'_> {
     fn take_number(&mut self, i: usize, mut n: patterns::NumberLine) -> usize {
         let mut next = i + 1;
         let mut rest = n.rest.clone();
-        if n.broken
-            && let Some(j) = self.next_content(i + 1)
+        // The rest of a number broken across lines: after a number ending
+        // in "/" or "-", or a "-TH" glued to the start of the next line.
+        let dangling = |t: &str| {
+            t.starts_with(['-', '/'])
+                && t[1..].starts_with(|c: char| c.is_alphanumeric())
+                && word_count(t) == 1
+        };
+        if let Some(j) = self.next_content(i + 1)
+            && (n.broken || n.rest.is_empty() && dangling(self.text(j)))
             && let Some((tail, after)) = patterns::number_tail(self.text(j))
         {
             n.number.push_str(&tail);
@@ -195,6 +207,22 @@ impl Reader<'_> {
         j
     }
 
+    /// A lower-case line continuing a subject that another header part
+    /// interrupted (interleaved columns).
+    fn continues_title(&self, text: &str) -> bool {
+        let last = self
+            .header
+            .title_lines
+            .last()
+            .map(String::as_str)
+            .unwrap_or("");
+        self.header.title_source == Some(TitleSource::Subject)
+            && !last.is_empty()
+            && !patterns::ends_sentence(last)
+            && patterns::starts_lowercase(text)
+            && word_count(text) <= 15
+    }
+
     /// A header part that is not a title's continuation.
     fn is_other_part(&self, t: &str) -> bool {
         patterns::number_line(t).is_some()
@@ -207,7 +235,8 @@ impl Reader<'_> {
     /// The title lines under a type heading.
     fn take_heading_title(&mut self, mut j: usize, same_line: &str) -> usize {
         if !same_line.is_empty() {
-            self.header.title_lines.push(same_line.to_string());
+            let title = patterns::subject_line(same_line).unwrap_or(same_line);
+            self.header.title_lines.push(title.to_string());
         }
         let mut seen_mixed = self.header.title_lines.iter().any(|l| !is_upper(l));
         while let Some(k) = self.next_content(j) {
@@ -235,7 +264,10 @@ impl Reader<'_> {
                 || (!first
                     && (patterns::subject_line(t).is_some()
                         || patterns::starts_body(t)
-                        || (blank_between && !patterns::starts_lowercase(t) && !line.italic)));
+                        || (!patterns::starts_lowercase(t)
+                            && !is_upper(t)
+                            && !line.italic
+                            && (blank_between || !self.title_open() || word_count(t) > 15))));
             if stop {
                 break;
             }
@@ -245,6 +277,14 @@ impl Reader<'_> {
             j = k + 1;
         }
         j
+    }
+
+    /// The last title line leaves its sentence open.
+    fn title_open(&self) -> bool {
+        self.header
+            .title_lines
+            .last()
+            .is_some_and(|l| !patterns::ends_sentence(l) && !l.ends_with(','))
     }
 
     /// A line printed alone under the number: a Party Công văn's trích

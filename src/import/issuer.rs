@@ -93,7 +93,11 @@ pub fn from_header(lines: &[String], body: &BodyCasing) -> Option<String> {
     let parent = units.len().checked_sub(2).map(|i| &units[i]);
     Some(match parent {
         None => own.name.clone(),
-        Some(_) if own.locality.is_some() || is_central(&own.folded) => own.name.clone(),
+        Some(_)
+            if own.locality.is_some() || is_central(&own.folded) || is_committee(&own.folded) =>
+        {
+            own.name.clone()
+        }
         Some(p) if own.folded == "van phong" => format!("Văn phòng {}", p.name),
         Some(p) if is_people_body(&p.folded) => match &p.locality {
             Some(l) => format!("{} {l}", own.name),
@@ -107,20 +111,74 @@ fn is_central(folded: &str) -> bool {
     EXCEPTIONS.iter().any(|(k, _)| *k == folded)
 }
 
+/// A Party committee names itself fully: "HUYỆN ỦY PHÚ QUỐC" under
+/// "ĐẢNG BỘ TỈNH KIÊN GIANG".
+fn is_committee(folded: &str) -> bool {
+    ["tinh uy ", "thanh uy ", "huyen uy ", "quan uy ", "thi uy "]
+        .iter()
+        .any(|p| folded.starts_with(p))
+}
+
 fn is_people_body(folded: &str) -> bool {
     ["uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd"]
         .iter()
         .any(|p| folded.starts_with(p))
 }
 
+/// Words that start a unit under a parent body: "UBND TỈNH X VĂN PHÒNG"
+/// printed on one line is two units.
+const CHILD_STARTS: &[&str] = &[
+    "van phong",
+    "so",
+    "ban",
+    "cuc",
+    "tong cuc",
+    "chi cuc",
+    "vu",
+    "trung tam",
+    "thanh tra",
+];
+
+/// Cuts a line holding a parent body and its unit.
+fn split_child(line: &str) -> Vec<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let parent = fold(line);
+    let has_parent = [
+        "ubnd ",
+        "uy ban nhan dan ",
+        "hdnd ",
+        "hoi dong nhan dan ",
+        "tinh uy ",
+        "thanh uy ",
+        "huyen uy ",
+        "bo ",
+    ]
+    .iter()
+    .any(|p| parent.starts_with(p));
+    if has_parent {
+        for k in 2..words.len() {
+            let rest = fold(&words[k..].join(" "));
+            if CHILD_STARTS
+                .iter()
+                .any(|c| rest == *c || rest.starts_with(&format!("{c} ")))
+            {
+                return vec![words[..k].join(" "), words[k..].join(" ")];
+            }
+        }
+    }
+    vec![line.to_string()]
+}
+
 /// Joins lines that continue a name ("ỦY BAN NHÂN DÂN" / "TỈNH KIÊN GIANG").
 fn group_units(lines: &[String]) -> Vec<String> {
     let mut units: Vec<String> = Vec::new();
-    for line in lines {
+    for line in lines.iter().flat_map(|l| split_child(l)) {
+        let line = &line;
         let folded = fold(line);
         let continues = LEVELS
             .iter()
             .any(|(l, _)| folded.starts_with(&format!("{l} ")))
+            && !is_committee(&folded)
             || units.last().is_some_and(|u| {
                 let f = fold(u);
                 f.ends_with(" va")
@@ -134,7 +192,7 @@ fn group_units(lines: &[String]) -> Vec<String> {
                 last.push(' ');
                 last.push_str(line);
             }
-            _ => units.push(line.clone()),
+            _ => units.push(line.to_string()),
         }
     }
     units
@@ -386,6 +444,19 @@ mod tests {
             "HĐND tỉnh Kiên Giang"
         );
         assert_eq!(header(&[]), None);
+        assert_eq!(
+            header(&["UBND TỈNH KIÊN GIANG VĂN PHÒNG"]).unwrap(),
+            "Văn phòng UBND tỉnh Kiên Giang"
+        );
+        assert_eq!(header(&["BỘ CÔNG AN"]).unwrap(), "Bộ Công an");
+        assert_eq!(
+            header(&["ỦY BAN NHÂN DÂN TỈNH AN GIANG"]).unwrap(),
+            "UBND tỉnh An Giang"
+        );
+        assert_eq!(
+            header(&["ĐẢNG BỘ TỈNH KIÊN GIANG", "HUYỆN UỶ PHÚ QUỐC"]).unwrap(),
+            "Huyện ủy Phú Quốc"
+        );
     }
 
     #[test]

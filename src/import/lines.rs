@@ -193,7 +193,12 @@ fn split_flattened(raw: &str) -> Vec<String> {
             strong |= matches!(kind, 0..=3 | 5);
         }
     }
-    if kinds < 2 || !strong {
+    // The motto beside other text is always a column of its own.
+    let motto_beside_text = starts.iter().any(|&(start, end)| {
+        let matched = strip_markup(&text[start..end]);
+        patterns::is_motto(&matched) && strip_markup(text).len() > matched.len()
+    });
+    if !(kinds >= 2 && strong || motto_beside_text) {
         return vec![raw.to_string()];
     }
     let mut cuts: Vec<usize> = Vec::new();

@@ -486,6 +486,7 @@ fn invalid_utf8_in_the_body() {
     bytes.extend_from_slice(b"Ch\xe1\xbb th\xff\n");
     let e = single_error(bytes, 18, None, &["UTF-8", "dòng 18", "cột 3"]);
     assert_eq!(e.column, 3);
+    assert_eq!(e.snippet.as_deref(), Some("Ch\u{FFFD} th\u{FFFD}"));
 }
 
 #[test]

@@ -95,8 +95,13 @@ fn parse(file: PathBuf, path: String, bytes: Vec<u8>) -> Result<Loaded, Vec<Diag
         Ok(root) => root,
         Err(mut e) => {
             if let Some((open, line)) = e.unclosed {
-                let line = line + 1;
-                e.message += &format!("; dấu `{open}` mở ở dòng {line} có thể chưa được đóng");
+                // The bracket left open is the likelier cause: say it first.
+                let detail = e.message.trim_start_matches("YAML không hợp lệ: ");
+                e.message = format!(
+                    "YAML không hợp lệ: dấu `{open}` mở ở dòng {} có thể chưa được đóng \
+                     (chi tiết: {detail})",
+                    line + 1
+                );
             }
             let mut diag = Diagnostic::error(&file, e.line + 1, e.message).column(e.column);
             if let Some(field) = e.field.or_else(|| field_on_line(yaml_text, e.line)) {
@@ -136,15 +141,19 @@ fn parse(file: PathBuf, path: String, bytes: Vec<u8>) -> Result<Loaded, Vec<Diag
 
 fn source_error(file: &Path, error: SourceError, text: &str) -> Diagnostic {
     match error {
-        SourceError::InvalidUtf8 { line, column } => Diagnostic::error(
-            file,
-            line,
-            format!(
-                "tệp không phải văn bản UTF-8: byte không hợp lệ đầu tiên ở dòng {line}, \
-                 cột {column}; hãy lưu lại tệp với bảng mã UTF-8"
-            ),
-        )
-        .column(column),
+        SourceError::InvalidUtf8 { line, column, text } => {
+            let mut diag = Diagnostic::error(
+                file,
+                line,
+                format!(
+                    "tệp không phải văn bản UTF-8: byte không hợp lệ đầu tiên ở dòng {line}, \
+                     cột {column}; hãy lưu lại tệp với bảng mã UTF-8"
+                ),
+            )
+            .column(column);
+            diag.snippet = Some(text);
+            diag
+        }
         SourceError::NoFrontMatter => Diagnostic::error(
             file,
             1,

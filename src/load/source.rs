@@ -6,8 +6,13 @@
 /// Why a file is not a document's text, with the 1-based position concerned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum SourceError {
-    /// The first byte that is not UTF-8.
-    InvalidUtf8 { line: usize, column: usize },
+    /// The first byte that is not UTF-8, and its line with bad bytes shown
+    /// as `�` (at most 200 characters).
+    InvalidUtf8 {
+        line: usize,
+        column: usize,
+        text: String,
+    },
     /// The first line is not `---`.
     NoFrontMatter,
     /// No line `---` closes the front matter opened on line 1.
@@ -26,7 +31,14 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, SourceError> {
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
         let column = 1 + std::str::from_utf8(&valid[line_start..]).map_or(0, |s| s.chars().count());
-        SourceError::InvalidUtf8 { line, column }
+        let rest = &bytes[line_start..];
+        let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+        let text = String::from_utf8_lossy(&rest[..end])
+            .trim_end_matches('\r')
+            .chars()
+            .take(200)
+            .collect();
+        SourceError::InvalidUtf8 { line, column, text }
     })
 }
 
@@ -117,12 +129,17 @@ mod tests {
             decode(bytes),
             Err(SourceError::InvalidUtf8 {
                 line: 3,
-                column: 10
+                column: 10,
+                text: "title: ab\u{FFFD}".into()
             })
         );
         assert_eq!(
-            decode(vec![b'a', 0xC3]),
-            Err(SourceError::InvalidUtf8 { line: 1, column: 2 })
+            decode(vec![b'a', 0xC3, b'\r', b'\n', b'b']),
+            Err(SourceError::InvalidUtf8 {
+                line: 1,
+                column: 2,
+                text: "a\u{FFFD}".into()
+            })
         );
     }
 

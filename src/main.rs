@@ -77,6 +77,26 @@ enum Command {
         #[arg(long, default_value = "vanban.toml")]
         config: PathBuf,
     },
+    /// Draft contract documents from converted text (PDF or Word turned into text).
+    #[command(after_help = "Fields it cannot find are left empty, marked, and reported; `vanban check` points at them.\nExisting files are never overwritten.\n\nVí dụ:\n  vanban import ~/Downloads/cong-van-176.txt\n  vanban import --content content ../shared/seeds/*.txt")]
+    Import {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Text files, each holding one or more documents.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Write a deterministic, realistic archive for tests and benchmarks.
+    #[command(after_help = "Ví dụ:\n  vanban generate --count 10000 --seed 1 --output /tmp/kho-10k")]
+    Generate {
+        #[arg(long)]
+        count: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The content folder to create (must not exist or be empty).
+        #[arg(long)]
+        output: PathBuf,
+    },
     /// Create a new archive: config, content folder, theme folder, CI for GitHub and GitLab Pages.
     #[command(after_help = "Ví dụ:\n  vanban init kho-van-ban && cd kho-van-ban && vanban build")]
     Init {
@@ -95,6 +115,38 @@ fn main() -> ExitCode {
             config,
         } => run_build(content, output, base_url, config),
         Command::Check { content, config } => run_check(content, config),
+        Command::Import { content, files } => {
+            match vanban::import::import_files(&content, &files) {
+                Ok(report) => {
+                    eprintln!("{report}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e.to_string()),
+            }
+        }
+        Command::Generate {
+            count,
+            seed,
+            output,
+        } => {
+            let opts = vanban::generate::GenerateOptions {
+                count,
+                seed,
+                output,
+            };
+            match vanban::generate::generate(&opts) {
+                Ok(r) => {
+                    eprintln!(
+                        "Đã viết {} văn bản của {} cơ quan vào {}.",
+                        r.documents,
+                        r.issuers,
+                        opts.output.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&format!("{}: {e}", opts.output.display())),
+            }
+        }
         Command::Serve {
             content,
             port,

@@ -15,6 +15,17 @@ pub fn paragraphs<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Vec<String> 
             blank_before = true;
             continue;
         }
+        // The rows of a pipe table stay together.
+        let table_row = line.raw.starts_with('|')
+            && !blank_before
+            && out.last().is_some_and(|(md, _)| md.starts_with('|'));
+        if table_row && let Some((md, plain)) = out.last_mut() {
+            md.push('\n');
+            md.push_str(&line.raw);
+            plain.push('\n');
+            plain.push_str(&line.text);
+            continue;
+        }
         let joins = out
             .last()
             .is_some_and(|(_, prev)| continues(prev, &line.text, blank_before));
@@ -52,7 +63,12 @@ fn continues(prev: &str, next: &str, blank_between: bool) -> bool {
         return true;
     }
     // A hard-wrapped line (from a PDF) ends in mid-sentence before a name.
-    !blank_between && prev.chars().count() >= 65 && !is_upper(prev) && !is_heading(prev)
+    let length = prev.chars().count();
+    !blank_between
+        && length >= 65
+        && (length >= 80 || !is_structural(prev))
+        && !is_upper(prev)
+        && !is_heading(prev)
 }
 
 /// "Điều 5. Hiệu lực thi hành", "Mục 2. ...": a heading has no full stop.
@@ -115,6 +131,17 @@ mod tests {
         assert_eq!(
             paras("Chương I\nQUY ĐỊNH CHUNG"),
             ["Chương I", "QUY ĐỊNH CHUNG"]
+        );
+    }
+
+    #[test]
+    fn table_rows_stay_together() {
+        assert_eq!(
+            paras("Bảng sau:\n| STT | Nội dung |\n|---|---|\n| 1 | Tiêm vắc xin |"),
+            [
+                "Bảng sau:",
+                "| STT | Nội dung |\n|---|---|\n| 1 | Tiêm vắc xin |"
+            ]
         );
     }
 

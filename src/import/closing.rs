@@ -141,10 +141,17 @@ pub fn pieces(line: &Line) -> Vec<Piece> {
 
 fn column_pieces(text: &str) -> Vec<Piece> {
     if let Some((prefix, rest)) = patterns::authority_line(text) {
-        return vec![Piece::Authority(prefix, rest)];
+        return authority_pieces(prefix, &rest);
     }
     if patterns::is_position(text) {
         return vec![Piece::Position(text.to_string())];
+    }
+    if let Some((office, name)) = office_then_name(text) {
+        let mut out = column_pieces(office);
+        if !out.is_empty() {
+            out.push(Piece::Name(name.to_string()));
+            return out;
+        }
     }
     if patterns::is_signed_marker(text) {
         return vec![Piece::Signed];
@@ -184,6 +191,56 @@ fn column_pieces(text: &str) -> Vec<Piece> {
         return vec![Piece::UpperName(title_case(text))];
     }
     Vec::new()
+}
+
+static NEXT_AUTHORITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s(?:KT|TL|TUQ|K/T|T/L)\.?\s").expect("valid pattern"));
+
+/// Standalone positions that can end a collective's authority line
+/// flattened with the position ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH").
+const HEAD_POSITIONS: &[&str] = &[
+    "CHỦ TỊCH",
+    "BÍ THƯ",
+    "THỦ TƯỚNG",
+    "BỘ TRƯỞNG",
+    "GIÁM ĐỐC",
+    "CHÁNH VĂN PHÒNG",
+    "TRƯỞNG BAN",
+];
+
+/// An authority line, cut where a second authority or the position was
+/// flattened onto it: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH".
+fn authority_pieces(prefix: String, rest: &str) -> Vec<Piece> {
+    if let Some(m) = NEXT_AUTHORITY.find(rest) {
+        let mut out = vec![Piece::Authority(
+            prefix,
+            rest[..m.start()].trim().to_string(),
+        )];
+        out.extend(column_pieces(rest[m.start()..].trim()));
+        return out;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    for k in 1..words.len() {
+        let tail = words[k..].join(" ");
+        let collective = prefix.starts_with('T') && prefix.contains('M');
+        let deputy = matches!(words[k], "PHÓ" | "THỨ");
+        if deputy || collective && HEAD_POSITIONS.contains(&tail.as_str()) {
+            return vec![
+                Piece::Authority(prefix, words[..k].join(" ")),
+                Piece::Position(tail),
+            ];
+        }
+    }
+    vec![Piece::Authority(prefix, rest.to_string())]
+}
+
+/// "PHÓ CHỦ TỊCH Nguyễn Đức Chín": an office in capitals, then the name.
+fn office_then_name(text: &str) -> Option<(&str, &str)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let k = words.iter().position(|w| !is_upper(w))?;
+    let name_start = text.find(words[k])?;
+    let (office, name) = text.split_at(name_start);
+    (k > 0 && patterns::is_name(name.trim())).then(|| (office.trim(), name.trim()))
 }
 
 /// Words that make an upper-case line a body's name, not a person's.
@@ -447,6 +504,38 @@ mod tests {
         assert_eq!(
             c.signers(&BodyCasing::new("")),
             [signer(Some("Nguyễn Thanh Long"), "Bộ trưởng", None)]
+        );
+    }
+
+    #[test]
+    fn signature_lines_flattened_together() {
+        let (c, _) = closing("Nội dung.\n\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH\n\nNguyễn Đức Chín");
+        assert_eq!(
+            c.signers(&BodyCasing::new("")),
+            [signer(
+                Some("Nguyễn Đức Chín"),
+                "Phó Chủ tịch",
+                Some("KT. Chủ tịch")
+            )]
+        );
+        let (c, _) =
+            closing("Nội dung.\n\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH Lê Văn A");
+        assert_eq!(
+            c.signers(&BodyCasing::new("")),
+            [signer(
+                Some("Lê Văn A"),
+                "Phó Chủ tịch",
+                Some("TM. Ủy ban nhân dân, KT. Chủ tịch")
+            )]
+        );
+        let (c, _) = closing("Nội dung.\n\nTM. ỦY BAN NHÂN DÂN CHỦ TỊCH\n\nLê Văn B");
+        assert_eq!(
+            c.signers(&BodyCasing::new("")),
+            [signer(
+                Some("Lê Văn B"),
+                "Chủ tịch",
+                Some("TM. Ủy ban nhân dân")
+            )]
         );
     }
 

@@ -36,9 +36,25 @@ impl Line {
     }
 }
 
-/// Removes `*` and `_` emphasis and the `\` escapes of the converter.
+/// Removes `*` and `_` emphasis and the Markdown `\` escapes of the
+/// converter (`\*`, `\-`, `1\.`).
 pub fn strip_markup(raw: &str) -> String {
-    let unescaped = raw.replace("\\*", "\u{E000}").replace("\\_", "\u{E001}");
+    let mut unescaped = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\\', Some('*')) => {
+                chars.next();
+                unescaped.push('\u{E000}');
+            }
+            ('\\', Some('_')) => {
+                chars.next();
+                unescaped.push('\u{E001}');
+            }
+            ('\\', Some(&p)) if p.is_ascii_punctuation() => {}
+            (c, _) => unescaped.push(c),
+        }
+    }
     let mut text: String = unescaped.chars().filter(|&c| c != '*').collect();
     let trimmed = text.trim();
     if trimmed.starts_with("__") && trimmed.ends_with("__") && trimmed.len() > 4 {
@@ -128,27 +144,36 @@ fn mark_italics(lines: &mut [Line]) {
 fn mark_stamps(lines: &mut [Line]) {
     let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
     for (k, &i) in non_blank.iter().enumerate() {
-        if !patterns::is_timestamp(&lines[i].text) {
+        let text = &lines[i].text;
+        if patterns::is_stamp_label(text) {
+            lines[i].stamp = true;
+            continue;
+        }
+        if !patterns::is_timestamp(text) && !patterns::is_dotted_date(text) {
             continue;
         }
         lines[i].stamp = true;
+        // Above the time: the dotted date, and above it the signing body's
+        // name (never a person's: that is the signature's own line).
         let mut back = k;
-        let mut steps = 0;
-        while back > 0 && steps < 3 {
+        while back > 0 {
             back -= 1;
-            steps += 1;
             let j = non_blank[back];
             let t = &lines[j].text;
-            let stamp_like = patterns::is_dotted_date(t)
-                || patterns::is_timestamp(t)
-                || (patterns::word_count(t) <= 8
-                    && !patterns::ends_sentence(t)
-                    && !patterns::is_upper(t)
-                    && !t.contains(','));
-            if !stamp_like || patterns::number_line(t).is_some() {
-                break;
+            if patterns::is_dotted_date(t) || patterns::is_timestamp(t) {
+                lines[j].stamp = true;
+                continue;
             }
-            lines[j].stamp = true;
+            let body_name = patterns::word_count(t) <= 8
+                && !patterns::ends_sentence(t)
+                && !patterns::is_upper(t)
+                && !patterns::is_name(t)
+                && !t.contains([',', '(', ')'])
+                && patterns::number_line(t).is_none();
+            if body_name {
+                lines[j].stamp = true;
+            }
+            break;
         }
     }
 }
@@ -259,6 +284,12 @@ mod tests {
         let lines = prepare("**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\\*");
         assert_eq!(texts(&lines), ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "*"]);
         assert_eq!(lines[0].raw, "**KT. CHỦ TỊCH");
+    }
+
+    #[test]
+    fn markdown_escapes_are_undone_for_recognition() {
+        assert_eq!(strip_markup("\\- Như trên;"), "- Như trên;");
+        assert_eq!(strip_markup("1\\. Tổ chức"), "1. Tổ chức");
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub fn clean_number(raw: &str) -> String {
 
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(?:Số|SỐ|số)(?:\s*(?:hiệu|ký hiệu))?\s*[:.]?\s*(\d+(?:\s*[/\-–]\s*[\p{L}\d]+)*)(\s*[/\-–])?\s*(.*)$",
+        r"^(?:Số|SỐ)(?:\s*(?:hiệu|ký hiệu))?\s*[:.]?\s*(\d+(?:\s*[/\-–]\s*[\p{L}\d]+)*)(\s*[/\-–])?\s*(.*)$",
     )
 });
 
@@ -371,14 +371,22 @@ pub fn is_signed_marker(text: &str) -> bool {
 
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(?:\d{1,2}:\d{2}:\d{2}(?:\s*[+\-]\d{2}:?\d{2})?|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?.*|(?i:(?:ký bởi|người ký|thời gian ký|ngày ký|email|cơ quan|chức vụ)\s*:.*))$",
+        r"^(?:\d{1,2}:\d{2}:\d{2}(?:\s*[+\-]\d{2}:?\d{2})?|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?.*)$",
     )
 });
+static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?i:ký bởi|người ký|thời gian ký|ngày ký|email|cơ quan|chức vụ)\s*:.*$")
+});
+
+/// A labelled line of a digital-signature stamp: "Ký bởi: ...",
+/// "Thời gian ký: ...".
+pub fn is_stamp_label(text: &str) -> bool {
+    STAMP_LABEL.is_match(text)
+}
 static DOTTED_DATE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^\d{1,2}\.\d{1,2}\.\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?.*)?$"));
 
-/// A line of a digital-signature stamp: a time with seconds and zone,
-/// "Ký bởi: ...", "Thời gian ký: ...".
+/// The time of a digital-signature stamp: with seconds (and zone), or ISO.
 pub fn is_timestamp(text: &str) -> bool {
     TIMESTAMP.is_match(text)
 }
@@ -482,6 +490,8 @@ mod tests {
             None
         );
         assert_eq!(number_line("Số lượng 12 người"), None);
+        // A subject's continuation line is not a new number.
+        assert_eq!(number_line("số 176-CV/TU."), None);
     }
 
     #[test]

@@ -1398,3 +1398,21 @@ fn no_sentence_of_the_seeds_is_lost() {
         assert_no_sentence_lost(prefix, &text, &draft_documents(&text));
     }
 }
+
+#[test]
+fn a_cover_letter_flattened_into_four_lines() {
+    let text = "UBND TỈNH KIÊN GIANG VĂN PHÒNG Số: 435/VP-KGVX V/v chỉ đạo thực hiện Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy. CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Kiên Giang, ngày 21 tháng 6 năm 2021 Kính gửi: - Giám đốc các sở, ban ngành cấp tỉnh; - Chủ tịch UBND các huyện, thành phố.
+Ủy ban nhân dân tỉnh Kiên Giang nhận được Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy về việc tăng cường công tác phòng, chống dịch bệnh Covid-19 và phát triển kinh tế - xã hội (có văn bản kèm theo).
+Phó Chủ tịch UBND tỉnh Nguyễn Lưu Trung có ý kiến chỉ đạo giao các sở, ban ngành cấp tỉnh, UBND các huyện, thành phố tăng cường thực hiện các biện pháp phòng, chống dịch Covid-19 theo tinh thần chỉ đạo của Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy và Công văn số 821/UBND-KGVX ngày 15/6/2021 của UBND tỉnh.
+Văn phòng UBND tỉnh xin thông báo ý kiến của Phó Chủ tịch UBND tỉnh Nguyễn Lưu Trung đến các sở, ngành và địa phương biết để tổ chức thực hiện. /sgm
+Nơi nhận: - Như trên; - CT, các PCT. UBND tỉnh; - Chánh, Phó CVP; - Phòng KGVX; - Lưu: VT, pthran \"HT\". KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG Trần Công Danh
+";
+    let drafts = draft_documents(text);
+    assert_eq!(drafts.len(), 1);
+    let (mut want, want_body) = parse(&content(SEEDS[0].1[0]));
+    // The forwarded directive is not in this file, so nothing is attached.
+    want.as_object_mut().unwrap().remove("attachments");
+    let (got, got_body) = parse(&drafts[0].to_markdown());
+    assert_eq!(got, want);
+    assert_eq!(got_body, want_body);
+}

@@ -32,6 +32,7 @@ pub fn word_key(word: &str) -> String {
 /// Offices, bodies and names as they are written inside a sentence.
 const LEXICON: &[&str] = &[
     "Ban Chấp hành Trung ương",
+    "Ban Chấp hành",
     "Ban Thường vụ",
     "Ban Bí thư",
     "Bộ Chính trị",
@@ -71,6 +72,7 @@ const LEXICON: &[&str] = &[
     "Thành ủy",
     "Huyện ủy",
     "Đảng ủy",
+    "Đảng bộ",
     "Trung ương",
     "Việt Nam",
     "Nhà nước",

@@ -112,7 +112,9 @@ impl Closing {
 }
 
 static ROLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?[;,.:])\s+((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.)?\s*[\p{Lu}][\p{Lu}\s./]+)$")
+    Regex::new(
+        r"^(.*?[;,.:])\s+((?:T/M|TM\.|KT\.|K/T|TL\.|T/L|TUQ\.)?\s*[\p{Lu}][\p{Lu}\s./]+(?:\s+[\p{Lu}][\p{Ll}]+)*)$",
+    )
         .expect("valid pattern")
 });
 static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -131,10 +133,16 @@ pub fn pieces(line: &Line) -> Vec<Piece> {
     }
     if let Some(rest) = patterns::noi_nhan(text) {
         let mut out = vec![Piece::NoiNhan];
-        if !rest.is_empty() {
-            out.extend(column_pieces(rest));
+        for item in patterns::inline_items(rest) {
+            out.extend(column_pieces(item));
         }
         return out;
+    }
+    if patterns::is_dash_item(text) {
+        return patterns::inline_items(text)
+            .into_iter()
+            .flat_map(column_pieces)
+            .collect();
     }
     column_pieces(text)
 }
@@ -163,7 +171,10 @@ fn column_pieces(text: &str) -> Vec<Piece> {
         // A list item, perhaps with the signature column beside it.
         if let Some(c) = ROLE_TAIL.captures(text) {
             let tail = column_pieces(c[2].trim());
-            if matches!(tail.as_slice(), [Piece::Authority(..) | Piece::Position(_)]) {
+            if matches!(
+                tail.first(),
+                Some(Piece::Authority(..) | Piece::Position(_))
+            ) {
                 let mut out = vec![Piece::Item(patterns::list_item(&c[1]))];
                 out.extend(tail);
                 return out;

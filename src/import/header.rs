@@ -341,7 +341,11 @@ impl Reader<'_> {
         let mut items: Vec<String> = Vec::new();
         let mut last_open = false;
         if !inline.is_empty() {
-            items.push(patterns::list_item(inline));
+            items.extend(
+                patterns::inline_items(inline)
+                    .into_iter()
+                    .map(patterns::list_item),
+            );
             last_open = inline.trim_end().ends_with([',', ';']);
         }
         let mut j = i + 1;

@@ -137,6 +137,20 @@ const CHILD_STARTS: &[&str] = &[
     "vu",
     "trung tam",
     "thanh tra",
+    "phong",
+];
+
+/// Head words of ministries and units whose names are written part by
+/// part in capitals, longest first.
+const UNIT_HEADS: &[(&str, &str)] = &[
+    ("tong cuc", "Tổng cục"),
+    ("chi cuc", "Chi cục"),
+    ("trung tam", "Trung tâm"),
+    ("bo", "Bộ"),
+    ("so", "Sở"),
+    ("cuc", "Cục"),
+    ("vu", "Vụ"),
+    ("phong", "Phòng"),
 ];
 
 /// Cuts a line holding a parent body and its unit.
@@ -242,19 +256,16 @@ fn unit(line: &str, body: &BodyCasing) -> Unit {
             };
         }
     }
-    if let Some(rest) =
-        strip_folded(line, &folded, "bo ").or_else(|| strip_folded(line, &folded, "so "))
-    {
-        let head = if folded.starts_with("bo ") {
-            "Bộ"
-        } else {
-            "Sở"
-        };
-        return Unit {
-            folded,
-            name: format!("{head} {}", component_case(rest)),
-            locality: None,
-        };
+    // Ministries, departments and offices: each part of the name after
+    // the head word starts with a capital ("Bộ Giáo dục và Đào tạo").
+    for (head, written) in UNIT_HEADS {
+        if let Some(rest) = strip_folded(line, &folded, &format!("{head} ")) {
+            return Unit {
+                folded,
+                name: format!("{written} {}", component_case(rest)),
+                locality: None,
+            };
+        }
     }
     // Anything else: the body's own casing, an administrative level with
     // its place in title case.
@@ -318,6 +329,13 @@ fn component_case(rest: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
+        // Codes and names with digits keep their printed form.
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            let start = out.len();
+            out.push_str(&original_word(rest, word));
+            capital_next = out[start..].ends_with(',');
+            continue;
+        }
         if word == "và" || word == "-" {
             out.push_str(word);
             capital_next = true;
@@ -331,6 +349,14 @@ fn component_case(rest: &str) -> String {
         capital_next = word.ends_with(',');
     }
     out
+}
+
+/// The printed form of a lower-cased word of `rest`.
+fn original_word(rest: &str, lower: &str) -> String {
+    rest.split(' ')
+        .find(|w| w.to_lowercase() == lower)
+        .unwrap_or(lower)
+        .to_string()
 }
 
 /// The issuer when the header prints none: from the number's issuer code
@@ -449,6 +475,14 @@ mod tests {
             "Văn phòng UBND tỉnh Kiên Giang"
         );
         assert_eq!(header(&["BỘ CÔNG AN"]).unwrap(), "Bộ Công an");
+        assert_eq!(
+            header(&["UBND HUYỆN PHÚ QUỐC", "PHÒNG Y TẾ"]).unwrap(),
+            "Phòng Y tế huyện Phú Quốc"
+        );
+        assert_eq!(
+            header(&["BAN CHẤP HÀNH ĐẢNG BỘ", "TỈNH KIÊN GIANG"]).unwrap(),
+            "Ban Chấp hành Đảng bộ tỉnh Kiên Giang"
+        );
         assert_eq!(
             header(&["ỦY BAN NHÂN DÂN TỈNH AN GIANG"]).unwrap(),
             "UBND tỉnh An Giang"

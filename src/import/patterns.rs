@@ -224,6 +224,20 @@ fn labelled<'a>(text: &'a str, label: &str) -> Option<&'a str> {
     Some(rest.trim().trim_matches('*').trim())
 }
 
+static INLINE_ITEM: LazyLock<Regex> = LazyLock::new(|| regex(r"[;,.]\s+[-–•+]\s"));
+
+/// Items of a list flattened onto one line: "- A; - B." -> ["- A;", "- B."].
+pub fn inline_items(text: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let mut start = 0;
+    for m in INLINE_ITEM.find_iter(text) {
+        items.push(text[start..m.start() + 1].trim());
+        start = m.start() + 1;
+    }
+    items.push(text[start..].trim());
+    items.into_iter().filter(|s| !s.is_empty()).collect()
+}
+
 /// One item of a Kính gửi or Nơi nhận list, without the leading dash and
 /// the trailing `,;.`.
 pub fn list_item(text: &str) -> String {
@@ -517,6 +531,11 @@ mod tests {
             list_item("- Lưu: VT, pthran \"HT\"."),
             "Lưu: VT, pthran \"HT\""
         );
+        assert_eq!(
+            inline_items("- Sở Y tế; - Sở Tài chính."),
+            ["- Sở Y tế;", "- Sở Tài chính."]
+        );
+        assert_eq!(inline_items("Các sở, ban, ngành"), ["Các sở, ban, ngành"]);
         assert_eq!(
             subject_line("V/v chỉ đạo thực hiện"),
             Some("chỉ đạo thực hiện")

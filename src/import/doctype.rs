@@ -75,6 +75,18 @@ pub fn heading(text: &str) -> Option<(&'static str, String)> {
         return None;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
+    // "Q U Y Ế T   Đ Ị N H": a heading printed with spaced letters.
+    if words.len() >= 4 && words.iter().all(|w| w.chars().count() == 1) && is_upper(text) {
+        let squeezed: String = fold(text)
+            .to_uppercase()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        return HEADINGS
+            .iter()
+            .find(|(key, _)| key.replace(' ', "") == squeezed)
+            .map(|(_, name)| (*name, String::new()));
+    }
     for (key, name) in HEADINGS {
         let n = key.split(' ').count();
         if words.len() < n {
@@ -190,6 +202,10 @@ mod tests {
         assert_eq!(heading("Thông báo kết quả"), None);
         assert_eq!(heading("QUYẾT ĐỊNH:"), None);
         assert_eq!(heading("LUẬT"), Some(("Luật", String::new())));
+        assert_eq!(
+            heading("Q U Y Ế T   Đ Ị N H"),
+            Some(("Quyết định", String::new()))
+        );
     }
 
     #[test]

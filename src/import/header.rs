@@ -87,12 +87,11 @@ impl Reader<'_> {
                 continue;
             }
             if self.header.date.is_none()
-                && let Some(d) = patterns::date_line(&text)
-                && d.rest.trim_matches(['.', ' ']).is_empty()
+                && let Some((d, next)) = self.date_at(i, &text)
             {
                 self.header.date = Some(d.date);
                 self.header.place = d.place;
-                i += 1;
+                i = next;
                 continue;
             }
             if let Some(rest) = patterns::kinh_gui(&text) {
@@ -139,6 +138,23 @@ impl Reader<'_> {
             return i;
         }
         self.end
+    }
+
+    /// A date line, perhaps broken before "năm" ("ngày 15 tháng 6" /
+    /// "năm 2021"); returns it and the index after it.
+    fn date_at(&self, i: usize, text: &str) -> Option<(patterns::DateLine, usize)> {
+        let whole = |d: &patterns::DateLine| d.rest.trim_matches(['.', ' ']).is_empty();
+        if let Some(d) = patterns::date_line(text).filter(whole) {
+            return Some((d, i + 1));
+        }
+        if !crate::text::fold(text).contains("ngay ") {
+            return None;
+        }
+        let j = self.next_content(i + 1)?;
+        let joined = format!("{text} {}", self.text(j));
+        patterns::date_line(&joined)
+            .filter(whole)
+            .map(|d| (d, j + 1))
     }
 
     fn take_number(&mut self, i: usize, mut n: patterns::NumberLine) -> usize {
@@ -465,6 +481,15 @@ mod tests {
             ["ban hành Hướng dẫn xét nghiệm", "phát hiện SARS-CoV-2"]
         );
         assert_eq!(lines[h.body_start].text, "BỘ TRƯỞNG BỘ Y TẾ");
+    }
+
+    #[test]
+    fn broken_date_line_is_joined() {
+        let (h, _) = header_of(
+            "Số: 12/KH-UBND\nKiên Giang, ngày 15 tháng 6\nnăm 2021\nKẾ HOẠCH\nPhòng, chống dịch\n\nNội dung.",
+        );
+        assert_eq!(h.date, NaiveDate::from_ymd_opt(2021, 6, 15));
+        assert_eq!(h.title_lines, ["Phòng, chống dịch"]);
     }
 
     #[test]

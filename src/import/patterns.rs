@@ -148,7 +148,7 @@ pub struct DateLine {
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(?:(?P<place>[\p{Lu}][\p{L}.'’\- ]{0,40}?)\s*,\s*)?(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:(?:tháng)\s+(?P<m>\d{1,2})\s*(?:năm)\s+(?P<y>\d{4})|[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))(?P<rest>.*)$",
+        r"^(?:(?P<place>[\p{Lu}][\p{L}.'’\- ]{0,40}?)\s*(?:,\s*|\s))?(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:(?:tháng)\s+(?P<m>\d{1,2})\s*(?:năm)\s+(?P<y>\d{4})|[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))(?P<rest>.*)$",
     )
 });
 
@@ -265,7 +265,20 @@ static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
 pub fn authority_line(text: &str) -> Option<(String, String)> {
     let caps = AUTHORITY.captures(text.trim())?;
     let rest = caps[2].trim();
-    let prefix = caps[1].replace(' ', "");
+    let printed = &caps[1];
+    let prefix = if printed.contains('/') {
+        printed.replace(' ', "")
+    } else if printed.contains(' ') {
+        // Spelled out: "THỪA LỆNH" -> "Thừa lệnh".
+        let lower = printed.to_lowercase();
+        let mut chars = lower.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        printed.to_string()
+    };
     let needs_separator = !prefix.ends_with('.') && !prefix.contains('/') && prefix.len() <= 3;
     if !is_upper(rest) || word_count(rest) > 10 {
         return None;
@@ -517,6 +530,8 @@ mod tests {
         assert_eq!(d.place.as_deref(), Some("TP. Hồ Chí Minh"));
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2021, 7, 1).unwrap());
         assert!(date_line("Hà Nội, ngày 31 tháng 2 năm 2021").is_none());
+        let d = date_line("Kiên Giang ngày 15 tháng 6 năm 2021").unwrap();
+        assert_eq!(d.place.as_deref(), Some("Kiên Giang"));
         assert!(date_line("Hà Nội, ngày … tháng … năm 2021").is_none());
     }
 
@@ -554,6 +569,10 @@ mod tests {
             Some(("T/M".into(), "BAN THƯỜNG VỤ".into()))
         );
         assert_eq!(authority_line("TM ỦY BAN NHÂN DÂN").unwrap().0, "TM.");
+        assert_eq!(
+            authority_line("THỪA LỆNH BỘ TRƯỞNG"),
+            Some(("Thừa lệnh".into(), "BỘ TRƯỞNG".into()))
+        );
         assert_eq!(authority_line("TỈNH ỦY KIÊN GIANG"), None);
         assert_eq!(authority_line("Tổ chức"), None);
         assert!(is_position("PHÓ BÍ THƯ THƯỜNG TRỰC"));

@@ -49,7 +49,8 @@ struct Reader<'a> {
     lines: &'a [Line],
     end: usize,
     header: Header,
-    /// A line whose beginning was taken by a broken number: what is left.
+    /// A line whose beginning was already read (the number, or the rest
+    /// of a broken number): what is left of it.
     consumed_tail: Option<(usize, String)>,
 }
 

@@ -753,6 +753,42 @@ aliases: [/cu/176/]
     }
 
     #[test]
+    fn the_contract_example_with_its_comments_loads() {
+        let example = "number: 176-CV/TU                 # required. Số, ký hiệu, exactly as printed
+type: Công văn                    # required. Loại văn bản
+title: Tăng cường công tác phòng, chống dịch bệnh Covid-19 và phát triển kinh tế-xã hội  # required. Trích yếu
+issuer: Tỉnh ủy Kiên Giang        # required. Cơ quan ban hành (one body)
+date: 2021-06-15                  # required. Ngày ban hành, YYYY-MM-DD
+place: Kiên Giang                 # optional. Địa danh in the date line
+signers:                          # optional, in signing order
+  - name: Đỗ Thanh Bình
+    position: Bí thư              # chức vụ
+    authority: T/M Ban Thường vụ  # T/M, KT., TL., TUQ., Q. ... as printed
+recipients:                       # optional. Kính gửi
+  - Các đồng chí Tỉnh ủy viên
+distribution:                     # optional. Nơi nhận
+  - Lưu Văn phòng Tỉnh ủy
+attachments: [374-TB/TU]          # optional. Numbers of documents sent with this one
+references: [07-KL/TW]            # optional. Extra references; those in the text are found anyway
+topics: [Covid-19]                # optional. Free tags
+source: https://example.org/x.pdf # optional. Where the original can be had
+aliases: []                       # optional. Old URLs that must keep working
+";
+        let fm = run(example).unwrap();
+        assert_eq!(fm.number, "176-CV/TU");
+        assert_eq!(
+            fm.title,
+            "Tăng cường công tác phòng, chống dịch bệnh Covid-19 và phát triển kinh tế-xã hội"
+        );
+        assert_eq!(
+            fm.signers[0].authority.as_deref(),
+            Some("T/M Ban Thường vụ")
+        );
+        assert_eq!(fm.source.as_deref(), Some("https://example.org/x.pdf"));
+        assert!(fm.aliases.is_empty());
+    }
+
+    #[test]
     fn optional_fields_may_be_absent_or_empty() {
         let fm = run("number: '1'\ntype: a\ntitle: b\nissuer: c\ndate: 2021-01-01\nplace:\nsigners:\ntopics: ~\n").unwrap();
         assert_eq!(fm.place, None);

@@ -28,6 +28,8 @@ pub struct BuildSummary {
     pub citations_ambiguous: usize,
     pub citations_external: usize,
     pub millis: u128,
+    /// Wall time of each stage, in order, for `--timings` and benchmarks.
+    pub stages: Vec<(&'static str, u128)>,
 }
 
 /// Why a build wrote nothing.
@@ -57,6 +59,7 @@ impl std::fmt::Display for BuildError {
 /// Builds the site. On any error nothing in `output_dir` changes.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
+    let mut clock = Stages::new();
     let loaded = crate::load::load(&opts.content_dir);
     let registry = crate::registry::Registry::load(&opts.content_dir);
     let (docs, registry) = match (loaded, registry) {
@@ -74,9 +77,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
         }
         (Err(e), _) | (_, Err(e)) => return Err(BuildError::Content(e)),
     };
+    clock.lap("load");
     let theme = Theme::load(opts.theme_dir.as_deref()).map_err(BuildError::Site)?;
     let renderer = Renderer::new(&theme, &opts.config).map_err(BuildError::Site)?;
+    clock.lap("theme");
     let graph = crate::citation::build(&docs);
+    clock.lap("citations");
     let site = Site::build(&opts.config, &registry, &docs, graph).map_err(|clashes| {
         BuildError::Content(
             clashes
@@ -98,13 +104,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
         )
     })?;
 
+    clock.lap("model");
     let staging = Staging::begin(&opts.output_dir)
         .map_err(|e| BuildError::Site(format!("{}: {e}", opts.output_dir.display())))?;
-    let counts = crate::pages::write_all(&site, &renderer, &theme, &staging)
+    let counts = crate::pages::write_all(&site, &renderer, &theme, &staging, &mut clock)
         .map_err(BuildError::Site)?;
     staging
         .commit()
         .map_err(|e| BuildError::Site(format!("{}: {e}", opts.output_dir.display())))?;
+    clock.lap("commit");
 
     let mut summary = BuildSummary {
         documents: docs.len(),
@@ -122,7 +130,36 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
         }
     }
     summary.millis = started.elapsed().as_millis();
+    summary.stages = clock.stages;
     Ok(summary)
+}
+
+/// Wall time per stage of a build.
+pub struct Stages {
+    last: Instant,
+    pub stages: Vec<(&'static str, u128)>,
+}
+
+impl Stages {
+    pub fn new() -> Stages {
+        Stages {
+            last: Instant::now(),
+            stages: Vec::new(),
+        }
+    }
+
+    /// Records the time since the previous lap under `name`.
+    pub fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.stages.push((name, (now - self.last).as_millis()));
+        self.last = now;
+    }
+}
+
+impl Default for Stages {
+    fn default() -> Self {
+        Stages::new()
+    }
 }
 
 /// The theme folder a site at `root` may have for `config.theme`.

@@ -36,6 +36,9 @@ enum Command {
         /// Site settings file.
         #[arg(long, default_value = "vanban.toml")]
         config: PathBuf,
+        /// Print the time each stage took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Check the archive: contract errors, broken links, and warnings.
     #[command(after_help = "Exit codes: 0 nothing wrong (warnings allowed), 1 errors found, 2 bad usage.\n\nVí dụ:\n  vanban check\n  vanban check --content content")]
@@ -113,7 +116,8 @@ fn main() -> ExitCode {
             output,
             base_url,
             config,
-        } => run_build(content, output, base_url, config),
+            timings,
+        } => run_build(content, output, base_url, config, timings),
         Command::Check { content, config } => run_check(content, config),
         Command::Import { content, files } => {
             match vanban::import::import_files(&content, &files) {
@@ -267,6 +271,7 @@ fn run_build(
     output: PathBuf,
     base_url: Option<String>,
     config_path: PathBuf,
+    timings: bool,
 ) -> ExitCode {
     let opts = match build_options(content, output, &config_path, base_url) {
         Ok(o) => o,
@@ -287,6 +292,11 @@ fn run_build(
                 s.citations_ambiguous,
                 s.millis
             );
+            if timings {
+                for (stage, ms) in &s.stages {
+                    eprintln!("  {stage:<20} {ms:>8} ms");
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(e @ BuildError::Content(_)) => {

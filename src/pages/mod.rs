@@ -64,6 +64,7 @@ pub fn write_all(
     renderer: &Renderer,
     theme: &Theme,
     staging: &Staging,
+    clock: &mut crate::build::Stages,
 ) -> Result<Counts, String> {
     let w = Writer {
         site,
@@ -77,14 +78,18 @@ pub fn write_all(
         w.file(&format!("static/{name}"), bytes)?;
     }
     document::write_all(&w)?;
+    clock.lap("document pages");
     document::write_shared_and_external(&w)?;
     document::write_aliases(&w)?;
     lists::write_all(&w)?;
+    clock.lap("list pages");
     data::write_all(&w)?;
+    clock.lap("data");
     feeds::write_all(&w)?;
     let mut listed = std::mem::take(&mut *w.listed.lock().map_err(|e| e.to_string())?);
     listed.sort();
     feeds::write_sitemap(&w, &listed)?;
+    clock.lap("feeds and sitemap");
     Ok(Counts {
         pages: w.pages.load(Ordering::Relaxed),
         files: w.files.load(Ordering::Relaxed),

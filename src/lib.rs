@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod number;
 pub mod output;
 pub mod pages;
+pub mod progress;
 pub mod registry;
 pub mod render;
 pub mod scaffold;

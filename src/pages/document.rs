@@ -56,9 +56,11 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
             neighbours[i] = (older, newer);
         }
     }
-    (0..site.docs.len())
-        .into_par_iter()
-        .try_for_each(|i| write_one(w, i, neighbours[i]))
+    let progress = crate::progress::Progress::new("Đang dựng trang văn bản", site.docs.len());
+    (0..site.docs.len()).into_par_iter().try_for_each(|i| {
+        progress.inc();
+        write_one(w, i, neighbours[i])
+    })
 }
 
 fn write_one(w: &Writer, i: usize, (prev, next): (Option<usize>, Option<usize>)) -> Result<(), String> {

@@ -20,18 +20,27 @@ pub const EXACT: u8 = 3;
 pub const INLINE_MAX: usize = 128;
 /// Posting data from this size gets a file of its own.
 pub const OWN_MIN: usize = 4096;
-/// Largest pack of mid-size posting data; the client budgets any packed
-/// reference at this size.
-pub const PACK_MAX: usize = 8192;
-/// Packs for posting data under this size are kept to [`PACK_SMALL`].
-const SMALL_DATA: usize = 512;
-const PACK_SMALL: usize = 4096;
+/// The smallest pack size limit.
+pub const PACK_MIN: usize = 2048;
+
+/// The most bytes the file holding posting data of `len` bytes may have:
+/// `len` itself from [`OWN_MIN`] on (the data is alone), else four times
+/// the power of two at or below `len`, at least [`PACK_MIN`]. Packs group
+/// data of one such size class, so fetching a term costs a bounded multiple
+/// of its size; the client budgets a reference at this size.
+pub fn pack_limit(len: usize) -> usize {
+    if len >= OWN_MIN {
+        len
+    } else {
+        PACK_MIN.max(4 << len.max(1).ilog2())
+    }
+}
 /// Target size of a bucket file.
 const BUCKET_TARGET: usize = 4096;
 /// Target size of a completion block.
 const COMPLETION_BLOCK: usize = 2048;
 /// Documents per metadata block.
-pub const META_BLOCK: usize = 8;
+pub const META_BLOCK: usize = 4;
 /// Characters of leading body text kept for excerpts.
 const LEAD_CHARS: usize = 240;
 /// Documents per merge batch.
@@ -81,7 +90,8 @@ pub fn build(docs: &[SearchDoc]) -> Vec<IndexFile> {
         docs: docs.len(),
         buckets,
         meta_block: META_BLOCK,
-        pack_max: PACK_MAX,
+        pack_min: PACK_MIN,
+        own_min: OWN_MIN,
         completion,
         facets,
     };
@@ -100,7 +110,8 @@ struct Manifest {
     docs: usize,
     buckets: u32,
     meta_block: usize,
-    pack_max: usize,
+    pack_min: usize,
+    own_min: usize,
     /// First term of each completion block.
     completion: Vec<String>,
     facets: Facets,
@@ -416,26 +427,19 @@ fn write_terms(terms: Vec<Encoded>, files: &mut Vec<IndexFile>) -> (u32, Vec<Str
     // Packs: mid-size data grouped by size class, big data alone.
     let mut places: Vec<Place> = Vec::with_capacity(terms.len());
     let mut packs: Vec<Vec<u8>> = Vec::new();
-    let (mut open_small, mut open_large): (Option<usize>, Option<usize>) = (None, None);
+    let mut open: BTreeMap<usize, usize> = BTreeMap::new();
     for t in &terms {
-        let mut alone: Option<usize> = None;
         let n = t.data.len();
         if n <= INLINE_MAX {
             places.push(Place::Inline);
             continue;
         }
-        let (open, limit) = if n >= OWN_MIN {
-            (&mut alone, usize::MAX)
-        } else if n < SMALL_DATA {
-            (&mut open_small, PACK_SMALL)
-        } else {
-            (&mut open_large, PACK_MAX)
-        };
-        let pack = match *open {
-            Some(p) if packs[p].len() + n <= limit => p,
+        let limit = pack_limit(n);
+        let pack = match open.get(&limit) {
+            Some(&p) if n < OWN_MIN && packs[p].len() + n <= limit => p,
             _ => {
                 packs.push(Vec::new());
-                *open = Some(packs.len() - 1);
+                open.insert(limit, packs.len() - 1);
                 packs.len() - 1
             }
         };
@@ -654,6 +658,18 @@ mod tests {
         assert!(level(F_TYPE, 0) >= level(0, 50));
         assert!(level(0, 2) > level(0, 1));
         assert!(level(F_TITLE, 3) > level(F_TITLE, 0));
+    }
+
+    #[test]
+    fn pack_limits_bound_what_a_term_costs() {
+        assert_eq!(pack_limit(129), PACK_MIN);
+        assert_eq!(pack_limit(1000), PACK_MIN);
+        assert_eq!(pack_limit(1024), 4096);
+        assert_eq!(pack_limit(4095), 8192);
+        assert_eq!(pack_limit(5000), 5000);
+        for len in [129, 700, 1500, 3000] {
+            assert!(pack_limit(len) >= 2 * len, "two items of a class fit");
+        }
     }
 
     #[test]

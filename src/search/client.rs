@@ -19,7 +19,8 @@ const COMPLETION_BLOCKS: usize = 2;
 /// Pairs looked up per query.
 pub const MAX_PAIRS: usize = 3;
 /// Posting bytes a query may fetch before it stops fetching the optional
-/// data (pairs and exact forms); a packed reference counts as `packMax`.
+/// data (pairs and exact forms); a reference counts as the most its file
+/// may weigh ([`pack_limit`]).
 pub const POSTING_BUDGET: usize = 65536;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -28,7 +29,8 @@ pub struct Manifest {
     pub docs: u32,
     pub buckets: u32,
     pub meta_block: u32,
-    pub pack_max: usize,
+    pub pack_min: usize,
+    pub own_min: usize,
     pub completion: Vec<String>,
     pub facets: Facets,
 }
@@ -201,15 +203,15 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
     }
 
     /// What fetching `entry`'s postings adds to the budget: nothing when
-    /// inline or when its pack is fetched or counted already, else its
-    /// length but at least `pack_max`; and the pack to count if fetched.
-    fn cost(&self, entry: &Entry, pack_max: usize, counted: &[u32]) -> (usize, Option<u32>) {
+    /// inline or when its pack is fetched or counted already, else the
+    /// most its pack may weigh; and the pack to count if fetched.
+    fn cost(&self, entry: &Entry, m: &Manifest, counted: &[u32]) -> (usize, Option<u32>) {
         match &entry.loc {
             Loc::Packed { pack, len, .. }
                 if !counted.contains(pack)
                     && !self.files.contains_key(&format!("search/p/{pack}.bin")) =>
             {
-                ((*len).max(pack_max), Some(*pack))
+                (pack_limit(*len, m), Some(*pack))
             }
             _ => (0, None),
         }
@@ -325,7 +327,7 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
         let mut spent: usize = 0;
         for unit in &units {
             for e in &unit.entries {
-                let (c, pack) = self.cost(e, m.pack_max, &counted);
+                let (c, pack) = self.cost(e, &m, &counted);
                 spent += c;
                 counted.extend(pack);
             }
@@ -378,7 +380,7 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
         // Stage 4: optional data within the budget: exact forms, then pairs.
         for (u, unit) in units.iter().enumerate() {
             if let Some(e) = &unit.exact {
-                let (c, pack) = self.cost(e, m.pack_max, &counted);
+                let (c, pack) = self.cost(e, &m, &counted);
                 if spent + c <= POSTING_BUDGET {
                     spent += c;
                     counted.extend(pack);
@@ -407,7 +409,7 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
         }
         for (key, b) in pair_keys.iter().zip(&pair_buckets) {
             if let Some(e) = b.entries.get(&(PAIR, key.clone())) {
-                let (c, pack) = self.cost(e, m.pack_max, &counted);
+                let (c, pack) = self.cost(e, &m, &counted);
                 if spent + c <= POSTING_BUDGET {
                     spent += c;
                     counted.extend(pack);
@@ -600,6 +602,16 @@ fn parse_bucket(bytes: &[u8]) -> Result<Bucket, Malformed> {
         b.entries.insert((kind, term), Entry { df, loc });
     }
     Ok(b)
+}
+
+/// The most bytes the file holding posting data of `len` bytes may have
+/// (the builder's rule, from the manifest's `packMin` and `ownMin`).
+pub fn pack_limit(len: usize, m: &Manifest) -> usize {
+    if len >= m.own_min {
+        len
+    } else {
+        m.pack_min.max(4 << len.max(1).ilog2())
+    }
 }
 
 /// `round(1000 × ln(1 + N/df))`, as `search.js` computes it.

@@ -73,8 +73,8 @@
 //! count, then per tier a level byte and a set, highest level first.
 //! Document ids are positions in the input (sorted by date and number).
 //!
-//! - `manifest.json`: `docs` (N), `buckets` (B), `metaBlock`, `packMax`,
-//!   `completion` (the first term of each completion block) and `facets`
+//! - `manifest.json`: `docs` (N), `buckets` (B), `metaBlock`, `packMin`,
+//!   `ownMin`, `completion` (the first term of each completion block) and `facets`
 //!   (per facet, `[value, count]` in file order).
 //! - `t/<b>.bin`, buckets: entries of kind byte, term, df, then either
 //!   `varint(len<<1)` and the tiers inline, or `varint(pack<<1|1)`,
@@ -83,8 +83,10 @@
 //!   first token of a number, and the folded form of an exact syllable (so
 //!   a word, its exact form and the numbers starting with it come in one
 //!   file).
-//! - `p/<n>.bin`, packs: tiers of several mid-size terms (at most `packMax`
-//!   bytes), or of one big term.
+//! - `p/<n>.bin`, packs: tiers of several mid-size terms of one size
+//!   class, or of one big term. Data of `len` bytes is alone when `len >=
+//!   ownMin`, else in a pack of at most `max(packMin, 4 << floor(log2
+//!   len))` bytes; the client budgets a fetch at that size.
 //! - `c/<n>.bin`, completion blocks: the folded syllables in order, each as
 //!   shared-prefix length, suffix and df, for prefix matching of the word
 //!   being typed.
@@ -99,7 +101,7 @@ pub mod client;
 pub mod codec;
 pub mod text;
 
-pub use build::{PACK_MAX, bucket_hash};
+pub use build::bucket_hash;
 
 /// One document as the index sees it. `url` is relative to the site root
 /// (`van-ban/2021/176-cv-tu/`; a leading `/` is ignored); `body` is the

@@ -1,0 +1,333 @@
+//! The search index end to end: the Rust tokenizer passes the shared cases
+//! that `search.js` passes too, `search.js` (run by node's test runner)
+//! reads what the Rust builder writes and answers like the Rust client,
+//! and the search page template is what the script expects.
+
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use vanban::search::client::{Client, Request, from_files};
+use vanban::search::text::{self, Gap};
+use vanban::search::{IndexFile, SearchDoc, build_index};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn rust_tokenizes_the_shared_cases() {
+    let cases: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/search_js/cases.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(cases.len() >= 20);
+    for case in &cases {
+        let input = case["text"].as_str().unwrap();
+        let strings = |key: &str| -> Vec<Option<String>> {
+            case[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        };
+        let tokens = text::tokenize(input, true);
+        assert_eq!(
+            vanban::text::fold(input),
+            case["folded"].as_str().unwrap(),
+            "fold {input:?}"
+        );
+        let folded: Vec<Option<String>> = tokens.iter().map(|t| Some(t.folded.clone())).collect();
+        assert_eq!(folded, strings("tokens"), "tokens of {input:?}");
+        let exact: Vec<Option<String>> = tokens.iter().map(|t| t.exact.clone()).collect();
+        assert_eq!(exact, strings("exact"), "exact forms of {input:?}");
+        let breaks: Vec<bool> = tokens.iter().map(|t| t.gap == Gap::Break).collect();
+        let want: Vec<bool> = case["breaks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b.as_bool().unwrap())
+            .collect();
+        assert_eq!(breaks, want, "breaks in {input:?}");
+        let pairs: Vec<Option<String>> = text::pairs(input).into_iter().map(Some).collect();
+        assert_eq!(pairs, strings("pairs"), "pairs of {input:?}");
+        let numbers: Vec<Option<String>> = text::numbers(input).into_iter().map(Some).collect();
+        assert_eq!(numbers, strings("numbers"), "numbers in {input:?}");
+    }
+}
+
+struct Fixture {
+    number: &'static str,
+    doc_type: &'static str,
+    title: &'static str,
+    issuer: &'static str,
+    date: &'static str,
+    topics: &'static [&'static str],
+    body: &'static str,
+}
+
+/// A small archive: documents of the sample, and hostile ones.
+const FIXTURE: &[Fixture] = &[
+    Fixture {
+        number: "1099/CĐ-TTg",
+        doc_type: "Công điện",
+        title: "Về việc tăng cường thực hiện các biện pháp phòng, chống dịch COVID-19",
+        issuer: "Thủ tướng Chính phủ",
+        date: "2020-12-20",
+        topics: &["Covid-19"],
+        body: "Các tỉnh thực hiện nghiêm giãn cách xã hội theo Chỉ thị số 16/CT-TTg.",
+    },
+    Fixture {
+        number: "143-CV/TU",
+        doc_type: "Công văn",
+        title: "Tiếp tục tăng cường công tác phòng, chống dịch bệnh Covid-19",
+        issuer: "Tỉnh ủy Kiên Giang",
+        date: "2021-04-29",
+        topics: &["Covid-19"],
+        body: "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng tiếp tục lãnh đạo.\n\nCông tác đang triển khai.",
+    },
+    Fixture {
+        number: "176-CV/TU",
+        doc_type: "Công văn",
+        title: "Tăng cường công tác phòng, chống dịch bệnh Covid-19 và phát triển kinh tế-xã hội",
+        issuer: "Tỉnh ủy Kiên Giang",
+        date: "2021-06-15",
+        topics: &["Covid-19"],
+        body: "Thực hiện Công văn số 143-CV/TU, **Ban Thường vụ** Tỉnh ủy yêu cầu:\n\n1. Chống dịch như chống giặc.\n2. Phát triển kinh tế.",
+    },
+    Fixture {
+        number: "453-CV/TU",
+        doc_type: "Công văn",
+        title: "Triển khai thực hiện Kết luận của Bộ Chính trị về phòng, chống dịch Covid-19",
+        issuer: "Tỉnh ủy Quảng Ngãi",
+        date: "2021-06-16",
+        topics: &[],
+        body: "Ban Thường vụ Tỉnh ủy Quảng Ngãi yêu cầu các cấp ủy, tổ chức đảng.",
+    },
+    Fixture {
+        number: "1507/UBND-TH",
+        doc_type: "Công văn",
+        title: "Triển khai thực hiện Nghị quyết phiên họp Chính phủ thường kỳ tháng 08 năm 2021",
+        issuer: "UBND tỉnh Kiên Giang",
+        date: "2021-09-11",
+        topics: &[],
+        body: "Đặc biệt là các Công điện số 1099/CĐ-TTg ngày 22 tháng 8 năm 2021 và 1102/CĐ-TTg.",
+    },
+    Fixture {
+        number: "374-TB/TU",
+        doc_type: "Thông báo",
+        title: "Kết luận của Ban Thường vụ Tỉnh ủy về công tác phòng, chống dịch bệnh Covid-19",
+        issuer: "Tỉnh ủy Kiên Giang",
+        date: "2021-09-01",
+        topics: &["Covid-19"],
+        body: "Lãnh đạo chặt chẽ, quyết liệt giãn cách xã hội theo Công điện số 1099/CD-TTg ngày 22-8-2021. Giãn cách xã hội toàn tỉnh.",
+    },
+    Fixture {
+        number: "9/CĐ-UBND",
+        doc_type: "Công điện",
+        title: "<img src=x onerror=alert(1)> Đảng bộ và <script>alert(2)</script>",
+        issuer: "UBND tỉnh Kiên Giang",
+        date: "2021-10-02",
+        topics: &["<b>Chủ đề</b>"],
+        body: "<script>alert(3)</script> Nội dung [liên kết](javascript:alert(4)) có chữ đảng.",
+    },
+];
+
+fn build_fixture() -> Vec<IndexFile> {
+    let urls: Vec<String> = FIXTURE
+        .iter()
+        .map(|f| format!("van-ban/{}/", vanban::text::slug(f.number)))
+        .collect();
+    let topics: Vec<Vec<String>> = FIXTURE
+        .iter()
+        .map(|f| f.topics.iter().map(|t| t.to_string()).collect())
+        .collect();
+    let docs: Vec<SearchDoc> = FIXTURE
+        .iter()
+        .zip(urls.iter().zip(&topics))
+        .map(|(f, (url, topics))| SearchDoc {
+            number: f.number,
+            doc_type: f.doc_type,
+            title: f.title,
+            issuer: f.issuer,
+            date: NaiveDate::parse_from_str(f.date, "%Y-%m-%d").unwrap(),
+            url,
+            topics,
+            body: f.body,
+        })
+        .collect();
+    build_index(&docs)
+}
+
+fn request(q: &str, prefix: bool, filters: &[(&str, &str)]) -> Request {
+    let get = |k: &str| filters.iter().find(|f| f.0 == k).map(|f| f.1.to_owned());
+    Request {
+        query: q.into(),
+        prefix,
+        issuer: get("issuer"),
+        doc_type: get("type"),
+        year: get("year"),
+        topic: get("topic"),
+        limit: 10,
+    }
+}
+
+fn numbers(files: &[IndexFile], req: &Request) -> Vec<String> {
+    let mut client = Client::new(from_files(files));
+    client
+        .search(req)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.meta.number)
+        .collect()
+}
+
+#[test]
+fn the_sample_queries_find_what_readers_expect() {
+    let files = build_fixture();
+    let q = |s: &str| numbers(&files, &request(s, false, &[]));
+    assert!(q("chong dich").contains(&"176-CV/TU".to_owned()));
+    assert_eq!(q("gian cach xa hoi")[0], "374-TB/TU");
+    let mut cited = q("1099 cd ttg");
+    assert_eq!(cited.remove(0), "1099/CĐ-TTg", "the document itself first");
+    cited.sort();
+    assert_eq!(cited, ["1507/UBND-TH", "374-TB/TU"]);
+    assert_eq!(q("Quang Ngai"), ["453-CV/TU"]);
+    let narrowed = numbers(
+        &files,
+        &request("chong dich", false, &[("issuer", "Tỉnh ủy Quảng Ngãi")]),
+    );
+    assert_eq!(narrowed, ["453-CV/TU"]);
+    let browse = numbers(
+        &files,
+        &request("", false, &[("type", "Công điện"), ("year", "2021")]),
+    );
+    assert_eq!(browse, ["9/CĐ-UBND"]);
+}
+
+/// Requests whose answers `search.js` must reproduce exactly.
+fn js_requests() -> Vec<Request> {
+    vec![
+        request("chong dich", false, &[]),
+        request("gian cach xa hoi", false, &[]),
+        request("1099 cd ttg", false, &[]),
+        request("1099/CĐ-TTg", false, &[]),
+        request("Quảng Ngãi", false, &[]),
+        request("đảng", false, &[]),
+        request("dang", false, &[]),
+        request("phong chong dich benh covid", false, &[]),
+        request("tang cuo", true, &[]),
+        request("176 cv", true, &[]),
+        request(
+            "chong dich",
+            false,
+            &[("issuer", "Tỉnh ủy Kiên Giang"), ("year", "2021")],
+        ),
+        request("", false, &[("type", "Công điện")]),
+        request("", false, &[("topic", "Covid-19")]),
+        request("khong co tu nay", false, &[]),
+        request("script alert", false, &[]),
+    ]
+}
+
+fn write_files(dir: &Path, files: &[IndexFile]) {
+    for f in files {
+        let path = dir.join(&f.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &f.bytes).unwrap();
+    }
+}
+
+#[test]
+fn search_js_answers_like_the_rust_client() {
+    let files = build_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    write_files(dir.path(), &files);
+    let mut expected = Vec::new();
+    for req in js_requests() {
+        let mut client = Client::new(from_files(&files));
+        let out = client.search(&req).unwrap();
+        expected.push(json!({
+            "request": {
+                "q": req.query, "prefix": req.prefix, "limit": req.limit,
+                "issuer": req.issuer, "type": req.doc_type, "year": req.year, "topic": req.topic,
+            },
+            "total": out.total,
+            "ids": out.hits.iter().map(|h| h.id).collect::<Vec<_>>(),
+            "numbers": out.hits.iter().map(|h| h.meta.number.clone()).collect::<Vec<_>>(),
+            "titles": out.hits.iter().map(|h| h.meta.title.clone()).collect::<Vec<_>>(),
+            "fetched": client.fetched,
+        }));
+    }
+    std::fs::write(
+        dir.path().join("expected.json"),
+        serde_json::to_string_pretty(&expected).unwrap(),
+    )
+    .unwrap();
+    let out = std::process::Command::new("node")
+        .arg("--test")
+        .arg(repo().join("tests/search_js"))
+        .env("SEARCH_FIXTURE", dir.path())
+        .output()
+        .expect("node (20 or later) runs the JavaScript tests");
+    let report = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "node --test failed:\n{report}");
+    assert!(
+        report.contains("# skipped 0"),
+        "no JavaScript test may be skipped:\n{report}"
+    );
+}
+
+#[test]
+fn search_page_template_loads_the_script_without_inline_code() {
+    let src = std::fs::read_to_string(repo().join("themes/default/templates/search.html")).unwrap();
+    let mut tera = tera::Tera::default();
+    tera.add_raw_template(
+        "base.html",
+        "<title>{% block title %}{% endblock title %}</title>{% block head %}{% endblock head %}<main>{% block main %}{% endblock main %}</main>",
+    )
+    .unwrap();
+    tera.add_raw_template("search.html", &src).unwrap();
+    let mut ctx = tera::Context::new();
+    ctx.insert("root", "../");
+    ctx.insert("site", &json!({"title": "Kho văn bản"}));
+    ctx.insert("labels", &json!({}));
+    let html = tera.render("search.html", &ctx).unwrap();
+    assert!(
+        html.contains(r#"<script src="../static/search.js" defer data-root="../"></script>"#),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("<script").count(),
+        1,
+        "one external script, nothing inline"
+    );
+    assert!(!html.contains(" on"), "no inline event handlers");
+    for id in [
+        "search",
+        "search-form",
+        "search-q",
+        "search-status",
+        "search-results",
+        "search-more",
+    ] {
+        assert!(html.contains(&format!(r#"id="{id}""#)), "missing #{id}");
+    }
+    for facet in ["issuer", "type", "year", "topic"] {
+        assert!(html.contains(&format!(r#"<select id="search-{facet}" name="{facet}">"#)));
+        assert!(html.contains(&format!(r#"<label for="search-{facet}">"#)));
+    }
+    assert!(html.contains(r#"<label for="search-q">"#));
+    assert!(html.contains(r#"role="status""#));
+    assert!(html.contains(r#"action="../tim-kiem/" method="get" role="search""#));
+    let noscript = &html[html.find("<noscript>").unwrap()..html.find("</noscript>").unwrap()];
+    assert!(
+        noscript.contains(r#"href="../dong-thoi-gian/""#)
+            && noscript.contains(r#"href="../co-quan/""#)
+    );
+}

@@ -1,0 +1,896 @@
+/*
+ * search.js: the search page of a vanban archive (/tim-kiem/).
+ *
+ * It reads the index that `vanban build` writes under search/ (format in
+ * src/search/mod.rs) and mirrors, step for step, the reference client in
+ * src/search/client.rs: the same tokens, the same files fetched in the
+ * same order, the same scores. tests/search_js/ checks both agree.
+ *
+ * Loading: a classic deferred script, no inline code, no eval, no
+ * dependencies (it runs under a Content-Security-Policy without
+ * 'unsafe-inline'). The page says where the site root is with
+ * data-root="…" on this script's tag. In node (`require`), the file
+ * exports its functions instead of starting the page, for the tests.
+ *
+ * Never uses innerHTML: everything shown comes from documents and is set
+ * with textContent.
+ */
+(function () {
+  'use strict';
+
+  // ---------------------------------------------------------------- tokens
+  // The rules (src/search/mod.rs, "Tokens"): NFD; word characters are
+  // Alphabetic, Numeric or Marks; folded = marks dropped, đ -> d, each
+  // character lower-cased; exact = lower-cased, marks kept, NFC. Runs of
+  // marks alone are ignored; runs folding to more than 40 characters are
+  // dropped and break pairs. A break is . ! ? ; : … | or two line feeds.
+
+  const WORD = /[\p{Alphabetic}\p{N}\p{M}]/u;
+  const MARK = /\p{M}/u;
+  const BREAKS = '.!?;:…|';
+  const MAX_TOKEN_CHARS = 40;
+  /** Query words beyond this are ignored. */
+  const MAX_QUERY_TOKENS = 16;
+
+  /** The folded form of a whole string (what `crate::text::fold` does). */
+  function fold(s) {
+    let out = '';
+    for (const ch of s.normalize('NFD')) {
+      if (MARK.test(ch)) continue;
+      out += ch === 'đ' || ch === 'Đ' ? 'd' : ch.toLowerCase();
+    }
+    return out;
+  }
+
+  /**
+   * Tokens of `text`: {f: folded, x: exact form or null when equal,
+   * brk: a break comes before it, s/e: its start and end in `text`}.
+   */
+  function tokenize(text) {
+    const tokens = [];
+    let f = '';
+    let raw = '';
+    let chars = 0;
+    let inRun = false;
+    let start = 0;
+    let end = 0;
+    let newlines = 0;
+    let broken = false;
+    let pos = 0;
+
+    function endRun() {
+      inRun = false;
+      if (chars > MAX_TOKEN_CHARS) {
+        broken = true;
+      } else if (f !== '') {
+        let x = null;
+        if (raw !== f) {
+          const nfc = raw.normalize('NFC');
+          if (nfc !== f) x = nfc;
+        }
+        tokens.push({ f: f, x: x, brk: tokens.length > 0 && broken, s: start, e: end });
+        newlines = 0;
+        broken = false;
+      }
+      f = '';
+      raw = '';
+      chars = 0;
+    }
+
+    for (const ch of text) {
+      const pieces = ch.charCodeAt(0) < 128 ? ch : ch.normalize('NFD');
+      for (const p of pieces) {
+        if (WORD.test(p)) {
+          if (!inRun) {
+            inRun = true;
+            start = pos;
+          }
+          end = pos + ch.length;
+          const lower = p.toLowerCase();
+          raw += lower;
+          if (!MARK.test(p)) {
+            const folded = p === 'đ' || p === 'Đ' ? 'd' : lower;
+            f += folded;
+            chars += [...folded].length;
+          }
+        } else {
+          if (inRun) endRun();
+          if (p === '\n') {
+            newlines += 1;
+            if (newlines >= 2) broken = true;
+          } else if (BREAKS.includes(p)) {
+            broken = true;
+          }
+        }
+      }
+      pos += ch.length;
+    }
+    if (inRun) endRun();
+    return tokens;
+  }
+
+  /** Adjacent-syllable pairs "a b" of `text`, not across breaks. */
+  function pairs(text) {
+    const t = tokenize(text);
+    const out = [];
+    for (let i = 1; i < t.length; i++) {
+      if (!t[i].brk) out.push(t[i - 1].f + ' ' + t[i].f);
+    }
+    return out;
+  }
+
+  const isDigits = (s) => /^[0-9]+$/.test(s);
+
+  /** "0045" -> "45", "0" -> "0". */
+  function stripZeros(s) {
+    const t = s.replace(/^0+/, '');
+    return t === '' && s !== '' ? s.slice(-1) : t;
+  }
+
+  // ----------------------------------------------------------------- bytes
+
+  const utf8 = new TextEncoder();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+
+  /** FNV-1a, 32 bits, over the UTF-8 bytes of `key`. */
+  function fnv1a(key) {
+    let h = 0x811c9dc5;
+    for (const b of utf8.encode(key)) {
+      h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    }
+    return h;
+  }
+
+  function Malformed() {
+    return new Error('search index file malformed');
+  }
+
+  /** Reads varints, bytes and strings; throws on truncated input. */
+  class Reader {
+    constructor(bytes, start, end) {
+      this.b = bytes;
+      this.p = start || 0;
+      this.end = end === undefined ? bytes.length : end;
+    }
+    atEnd() {
+      return this.p >= this.end;
+    }
+    byte() {
+      if (this.p >= this.end) throw Malformed();
+      return this.b[this.p++];
+    }
+    varint() {
+      let v = 0;
+      let mul = 1;
+      for (;;) {
+        const b = this.byte();
+        v += (b & 0x7f) * mul;
+        if (b < 0x80) return v;
+        mul *= 128;
+        if (mul > 2 ** 49) throw Malformed();
+      }
+    }
+    bytes(n) {
+      if (this.p + n > this.end) throw Malformed();
+      const out = this.b.subarray(this.p, this.p + n);
+      this.p += n;
+      return out;
+    }
+    str() {
+      return decoder.decode(this.bytes(this.varint()));
+    }
+  }
+
+  /** Calls f(id) for each document of a set (gap list or bitmap). */
+  function readSet(r, f) {
+    const head = r.varint();
+    if (head === 0) return;
+    const first = r.varint();
+    if (head % 2 === 0) {
+      let id = first;
+      f(id);
+      for (let i = 1; i < head / 2; i++) {
+        id += r.varint();
+        f(id);
+      }
+    } else {
+      const bits = r.bytes((head - 1) / 2);
+      for (let j = 0; j < bits.length; j++) {
+        const b = bits[j];
+        if (b === 0) continue;
+        for (let i = 0; i < 8; i++) {
+          if (b & (1 << i)) f(first + 8 * j + i);
+        }
+      }
+    }
+  }
+
+  /** Calls f(id, level) for each posting of a term's tiers. */
+  function readTiers(r, f) {
+    const n = r.byte();
+    for (let t = 0; t < n; t++) {
+      const level = r.byte();
+      if (level >= 8) throw Malformed();
+      readSet(r, (d) => f(d, level));
+    }
+  }
+
+  const KIND = { syllable: 0, pair: 1, number: 2, exact: 3 };
+
+  /** A bucket file: Map "kind term" -> entry, and its number terms. */
+  function parseBucket(bytes) {
+    const r = new Reader(bytes);
+    const entries = new Map();
+    const numbers = [];
+    while (!r.atEnd()) {
+      const kind = r.byte();
+      const term = r.str();
+      const df = r.varint();
+      const tag = r.varint();
+      let loc;
+      if (tag % 2 === 0) {
+        const start = r.p;
+        r.bytes(tag / 2);
+        loc = { bytes: bytes, start: start, len: tag / 2 };
+      } else {
+        loc = { pack: (tag - 1) / 2, start: r.varint(), len: r.varint() };
+      }
+      if (kind === KIND.number) numbers.push(term);
+      entries.set(kind + ' ' + term, { df: df, loc: loc });
+    }
+    return { entries: entries, numbers: numbers };
+  }
+
+  // ---------------------------------------------------------------- client
+  // Ranking (src/search/mod.rs, "Terms and ranking").
+
+  const LEVEL_WEIGHTS = [10, 14, 18, 22, 30, 45, 55, 70];
+  const PREFIX_EXPANSIONS = 3;
+  const COMPLETION_BLOCKS = 2;
+  const MAX_PAIRS = 3;
+  const POSTING_BUDGET = 65536;
+  const FACETS = ['issuer', 'type', 'year', 'topic'];
+
+  const idf = (docs, df) => Math.round(Math.log(1 + docs / Math.max(df, 1)) * 1000);
+
+  /**
+   * A search client over `fetchBytes(path) -> Promise<Uint8Array>`, where
+   * path is relative to the site root ("search/t/3.bin"). Files are cached
+   * for the page's life; `fetched` lists the paths asked for, in order.
+   */
+  function createClient(fetchBytes) {
+    const files = new Map();
+    const fetched = [];
+    let manifest = null;
+
+    function file(path) {
+      let p = files.get(path);
+      if (!p) {
+        fetched.push(path);
+        p = fetchBytes(path);
+        files.set(path, p);
+        p.catch(() => files.delete(path));
+      }
+      return p;
+    }
+
+    async function getManifest() {
+      if (!manifest) {
+        manifest = file('search/manifest.json').then((b) => JSON.parse(decoder.decode(b)));
+        manifest.catch(() => {
+          manifest = null;
+        });
+      }
+      return manifest;
+    }
+
+    function bucketPath(m, key) {
+      return 'search/t/' + (fnv1a(key) % m.buckets) + '.bin';
+    }
+
+    const buckets = new Map();
+    async function bucket(m, key) {
+      const path = bucketPath(m, key);
+      const bytes = await file(path);
+      let b = buckets.get(path);
+      if (!b) {
+        b = parseBucket(bytes);
+        buckets.set(path, b);
+      }
+      return b;
+    }
+
+    async function postings(entry, f) {
+      const loc = entry.loc;
+      const bytes = loc.bytes || (await file('search/p/' + loc.pack + '.bin'));
+      readTiers(new Reader(bytes, loc.start, loc.start + loc.len), f);
+    }
+
+    /**
+     * Budget cost of fetching an entry's postings, [bytes, pack or null]:
+     * the most its pack may weigh (the builder's rule), unless inline or
+     * fetched or counted already.
+     */
+    function cost(entry, m, counted) {
+      const loc = entry.loc;
+      if (loc.bytes || counted.includes(loc.pack) || files.has('search/p/' + loc.pack + '.bin')) {
+        return [0, null];
+      }
+      const limit = loc.len >= m.ownMin ? loc.len : Math.max(m.packMin, 4 * 2 ** Math.floor(Math.log2(Math.max(loc.len, 1))));
+      return [limit, loc.pack];
+    }
+
+    /** The number terms matched at token i and how many tokens they cover. */
+    function numberAt(tokens, i, prefix, bucketsByKey) {
+      const t = tokens[i];
+      if (!isDigits(t.f) || i + 1 >= tokens.length || tokens[i + 1].brk) return null;
+      const first = stripZeros(t.f);
+      const b = bucketsByKey.get(first);
+      if (!b) return null;
+      let avail = 1;
+      while (i + avail < tokens.length && !tokens[i + avail].brk) avail++;
+      let bestLen = 1;
+      let best = [];
+      for (const key of b.numbers) {
+        const parts = key.split(' ');
+        if (parts[0] !== first) continue;
+        let m = 1;
+        while (m < parts.length && m < avail) {
+          const q = tokens[i + m].f;
+          const last = i + m === tokens.length - 1;
+          if (parts[m] === q || (prefix && last && parts[m].startsWith(q))) m++;
+          else break;
+        }
+        const full = m === parts.length;
+        const extendsIt = m === avail && m < parts.length;
+        if (m >= 2 && (full || extendsIt)) {
+          if (m > bestLen) {
+            bestLen = m;
+            best = [key];
+          } else if (m === bestLen) {
+            best.push(key);
+          }
+        }
+      }
+      return best.length ? { terms: best, len: bestLen } : null;
+    }
+
+    async function completions(m, prefix) {
+      const dir = m.completion;
+      if (dir.length === 0) return [];
+      let start = 0;
+      while (start < dir.length && dir[start] <= prefix) start++;
+      start = Math.max(start - 1, 0);
+      const paths = [];
+      for (let b = start; b < Math.min(start + COMPLETION_BLOCKS, dir.length); b++) {
+        paths.push('search/c/' + b + '.bin');
+      }
+      const blocks = await Promise.all(paths.map(file));
+      const found = [];
+      for (const bytes of blocks) {
+        const r = new Reader(bytes);
+        let term = utf8.encode('');
+        while (!r.atEnd()) {
+          const shared = r.varint();
+          const suffix = r.bytes(r.varint());
+          if (shared > term.length) throw Malformed();
+          const next = new Uint8Array(shared + suffix.length);
+          next.set(term.subarray(0, shared));
+          next.set(suffix, shared);
+          term = next;
+          const df = r.varint();
+          const word = decoder.decode(term);
+          if (word.startsWith(prefix) && word !== prefix) found.push([df, word]);
+        }
+      }
+      found.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+      return found.slice(0, PREFIX_EXPANSIONS).map((x) => x[1]);
+    }
+
+    async function meta(m, id) {
+      const bytes = await file('search/m/' + Math.floor(id / m.metaBlock) + '.bin');
+      const r = new Reader(bytes);
+      const skip = id % m.metaBlock;
+      for (let i = 0; i < skip; i++) readMeta(r, m);
+      return readMeta(r, m);
+    }
+
+    /** Metadata of the documents `ids`, fetched together. */
+    async function hits(ids, scores) {
+      const m = await getManifest();
+      const metas = await Promise.all(ids.map((id) => meta(m, id)));
+      return ids.map((id, i) => ({ id: id, score: scores ? scores[i] : 0, meta: metas[i] }));
+    }
+
+    /**
+     * Runs a query {q, prefix, issuer, type, year, topic, limit}: resolves
+     * to {total, ids (all matches, best first), hits (the first `limit`
+     * with metadata), words (the folded words, for highlighting), prefix
+     * (the word matched as a prefix, or null)}.
+     */
+    async function search(req) {
+      const m = await getManifest();
+      const tokens = tokenize(req.q || '').slice(0, MAX_QUERY_TOKENS);
+      const none = { total: 0, ids: [], hits: [], words: tokens.map((t) => t.f), prefix: null };
+      const wanted = FACETS.filter((name) => req[name]).map((name) => [name, req[name]]);
+      if (tokens.length === 0 && wanted.length === 0) return none;
+      const prefix = Boolean(req.prefix) && tokens.length > 0;
+      const limit = req.limit === undefined ? 10 : req.limit;
+
+      // Stage 1: the buckets of the words and of numbers' first parts.
+      const keys = [];
+      tokens.forEach((t, i) => {
+        keys.push(t.f);
+        if (isDigits(t.f) && i + 1 < tokens.length && !tokens[i + 1].brk) keys.push(stripZeros(t.f));
+      });
+      const uniqueKeys = keys.filter((k, i) => keys.indexOf(k) === i);
+      const fetchedBuckets = await Promise.all(uniqueKeys.map((k) => bucket(m, k)));
+      const byKey = new Map(uniqueKeys.map((k, i) => [k, fetchedBuckets[i]]));
+
+      // Stage 2: units (numbers, words, the word being typed).
+      const last = tokens.length - 1;
+      const units = [];
+      const plain = [];
+      let missing = false;
+      for (let i = 0; i < tokens.length; ) {
+        const num = numberAt(tokens, i, prefix, byKey);
+        if (num) {
+          const b = byKey.get(stripZeros(tokens[i].f));
+          units.push({ entries: num.terms.map((t) => b.entries.get(KIND.number + ' ' + t)), exact: null });
+          for (let j = 0; j < num.len; j++) plain.push(false);
+          i += num.len;
+          continue;
+        }
+        const t = tokens[i];
+        const b = byKey.get(t.f);
+        const own = b.entries.get(KIND.syllable + ' ' + t.f);
+        if (prefix && i === last) {
+          const entries = own ? [own] : [];
+          const words = await completions(m, t.f);
+          const wordBuckets = [];
+          for (const w of words) wordBuckets.push(await bucket(m, w));
+          words.forEach((w, j) => {
+            const e = wordBuckets[j].entries.get(KIND.syllable + ' ' + w);
+            if (e) entries.push(e);
+          });
+          if (entries.length === 0) missing = true;
+          units.push({ entries: entries, exact: null });
+          plain.push(false);
+        } else if (own) {
+          const exact = t.x ? b.entries.get(KIND.exact + ' ' + t.x) || null : null;
+          units.push({ entries: [own], exact: exact });
+          plain.push(true);
+        } else {
+          missing = true;
+          plain.push(false);
+        }
+        i++;
+      }
+      if (missing) return none;
+
+      // Stage 3: required postings, then filters.
+      const counted = [];
+      let spent = 0;
+      for (const u of units) {
+        for (const e of u.entries) {
+          const [c, pack] = cost(e, m, counted);
+          spent += c;
+          if (pack !== null) counted.push(pack);
+        }
+      }
+      const n = m.docs;
+      const count = new Uint8Array(n);
+      const score = new Float64Array(n);
+      const unitIdf = [];
+      // Ask for every required file first (in order), then read them.
+      await Promise.all(
+        units.flatMap((u) => u.entries.filter((e) => !e.loc.bytes).map((e) => file('search/p/' + e.loc.pack + '.bin'))),
+      );
+      let k = 0;
+      for (const u of units) {
+        const best = new Map();
+        for (const e of u.entries) {
+          await postings(e, (d, l) => {
+            const b = best.get(d);
+            if (b === undefined || l > b) best.set(d, l);
+          });
+        }
+        const uidf = idf(n, u.entries.length === 1 ? u.entries[0].df : best.size);
+        unitIdf.push(uidf);
+        for (const [d, l] of best) {
+          if (d < n && count[d] === k) {
+            count[d] = k + 1;
+            score[d] += uidf * LEVEL_WEIGHTS[l];
+          }
+        }
+        k++;
+      }
+      const facetFiles = [];
+      for (const [name, value] of wanted) {
+        const pos = m.facets[name].findIndex((v) => v[0] === value);
+        if (pos < 0) return none;
+        facetFiles.push('search/f/' + name + '-' + pos + '.bin');
+      }
+      const facetBytes = await Promise.all(facetFiles.map(file));
+      for (const bytes of facetBytes) {
+        readSet(new Reader(bytes), (d) => {
+          if (d < n && count[d] === k) count[d] = k + 1;
+        });
+        k++;
+      }
+
+      // Stage 4: optional data within the budget: exact forms, then pairs.
+      for (let u = 0; u < units.length; u++) {
+        const e = units[u].exact;
+        if (!e) continue;
+        const [c, pack] = cost(e, m, counted);
+        if (spent + c <= POSTING_BUDGET) {
+          spent += c;
+          if (pack !== null) counted.push(pack);
+          await postings(e, (d, l) => {
+            if (d < n && count[d] === k) score[d] += Math.floor((unitIdf[u] * LEVEL_WEIGHTS[l]) / 2);
+          });
+        }
+      }
+      const pairKeys = [];
+      for (let i = 1; i < tokens.length; i++) {
+        if (plain[i - 1] && plain[i] && !tokens[i].brk && pairKeys.length < MAX_PAIRS) {
+          pairKeys.push(tokens[i - 1].f + ' ' + tokens[i].f);
+        }
+      }
+      const pairBuckets = await Promise.all(pairKeys.map((key) => bucket(m, key)));
+      for (let p = 0; p < pairKeys.length; p++) {
+        const e = pairBuckets[p].entries.get(KIND.pair + ' ' + pairKeys[p]);
+        if (!e) continue;
+        const [c, pack] = cost(e, m, counted);
+        if (spent + c <= POSTING_BUDGET) {
+          spent += c;
+          if (pack !== null) counted.push(pack);
+          const pidf = idf(n, e.df);
+          await postings(e, (d, l) => {
+            if (d < n && count[d] === k) score[d] += pidf * LEVEL_WEIGHTS[l];
+          });
+        }
+      }
+
+      // Stage 5: rank, then the metadata of the first hits.
+      const ids = [];
+      for (let d = 0; d < n; d++) if (count[d] === k) ids.push(d);
+      ids.sort((a, b) => score[b] - score[a] || b - a);
+      const first = ids.slice(0, limit);
+      return {
+        total: ids.length,
+        ids: ids,
+        hits: await hits(
+          first,
+          first.map((d) => score[d]),
+        ),
+        words: tokens.map((t) => t.f),
+        prefix: prefix ? tokens[last].f : null,
+      };
+    }
+
+    return { search: search, hits: hits, manifest: getManifest, fetched: fetched };
+  }
+
+  function readMeta(r, m) {
+    const facet = (list, i) => {
+      if (i >= list.length) throw Malformed();
+      return list[i][0];
+    };
+    const number = r.str();
+    const type = facet(m.facets.type, r.varint());
+    const issuer = facet(m.facets.issuer, r.varint());
+    const date = r.varint();
+    const title = r.str();
+    const url = r.str();
+    const topics = [];
+    for (let n = r.varint(), i = 0; i < n; i++) topics.push(facet(m.facets.topic, r.varint()));
+    const lead = r.str();
+    return { number: number, type: type, issuer: issuer, date: date, title: title, url: url, topics: topics, lead: lead };
+  }
+
+  // ------------------------------------------------------------- display
+
+  /** 20210615 -> "15/06/2021"; and the ISO form "2021-06-15". */
+  function formatDate(ymd) {
+    const y = Math.floor(ymd / 10000);
+    const mo = String(Math.floor(ymd / 100) % 100).padStart(2, '0');
+    const d = String(ymd % 100).padStart(2, '0');
+    return { text: d + '/' + mo + '/' + y, iso: y + '-' + mo + '-' + d };
+  }
+
+  /** 12345 -> "12.345". */
+  function formatCount(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  }
+
+  /** True when a token of the shown text matches a query word. */
+  function matches(folded, words, prefix) {
+    return words.includes(folded) || (prefix !== null && prefix !== undefined && folded.startsWith(prefix));
+  }
+
+  /**
+   * `text` cut into [{text, mark}] segments, the words matching the query
+   * marked.
+   */
+  function highlight(text, words, prefix) {
+    const out = [];
+    let pos = 0;
+    for (const t of tokenize(text)) {
+      if (!matches(t.f, words, prefix)) continue;
+      if (t.s > pos) out.push({ text: text.slice(pos, t.s), mark: false });
+      out.push({ text: text.slice(t.s, t.e), mark: true });
+      pos = t.e;
+    }
+    if (pos < text.length) out.push({ text: text.slice(pos), mark: false });
+    return out;
+  }
+
+  /**
+   * About `size` characters of `lead` around its first word matching the
+   * query (its start when none does), cut at spaces, with "…" where cut.
+   */
+  function excerpt(lead, words, prefix, size) {
+    size = size || 160;
+    if (lead.length <= size) return lead;
+    const hit = tokenize(lead).find((t) => matches(t.f, words, prefix));
+    let from = hit ? Math.max(0, hit.s - Math.floor(size / 3)) : 0;
+    let to = Math.min(lead.length, from + size);
+    from = Math.max(0, to - size);
+    if (from > 0) {
+      const space = lead.indexOf(' ', from);
+      from = space >= 0 && space < (hit ? hit.s : to) ? space + 1 : from;
+    }
+    if (to < lead.length) {
+      const space = lead.lastIndexOf(' ', to);
+      to = space > from ? space : to;
+    }
+    let text = lead.slice(from, to);
+    if (from > 0) text = '…' + text;
+    if (to < lead.length && !text.endsWith('…')) text += '…';
+    return text;
+  }
+
+  /** A document's address: relative to the root, or http(s) as is. */
+  function hitHref(root, url) {
+    if (/^https?:\/\//i.test(url)) return url;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return null;
+    return root + url;
+  }
+
+  /** Query and filters from a query string ("?q=…&issuer=…"). */
+  function readParams(search) {
+    const p = new URLSearchParams(search);
+    const state = { q: p.get('q') || '' };
+    for (const name of FACETS) state[name] = p.get(name) || '';
+    return state;
+  }
+
+  /** The query string for a state, empty values left out. */
+  function writeParams(state) {
+    const p = new URLSearchParams();
+    if (state.q) p.set('q', state.q);
+    for (const name of FACETS) if (state[name]) p.set(name, state[name]);
+    const s = p.toString();
+    return s ? '?' + s : '';
+  }
+
+  const api = {
+    fold: fold,
+    tokenize: tokenize,
+    pairs: pairs,
+    fnv1a: fnv1a,
+    Reader: Reader,
+    readSet: readSet,
+    readTiers: readTiers,
+    createClient: createClient,
+    formatDate: formatDate,
+    formatCount: formatCount,
+    highlight: highlight,
+    excerpt: excerpt,
+    hitHref: hitHref,
+    readParams: readParams,
+    writeParams: writeParams,
+  };
+
+  if (typeof module === 'object' && module && module.exports) {
+    module.exports = api;
+    return;
+  }
+  if (typeof document === 'undefined') return;
+
+  // ---------------------------------------------------------------- page
+
+  const script = document.currentScript;
+
+  function start() {
+    const box = document.getElementById('search');
+    if (!box) return;
+    const root = (script && script.dataset.root) || box.dataset.root || '/';
+    const form = document.getElementById('search-form');
+    const input = document.getElementById('search-q');
+    const status = document.getElementById('search-status');
+    const list = document.getElementById('search-results');
+    const more = document.getElementById('search-more');
+    const selects = {};
+    for (const name of FACETS) selects[name] = document.getElementById('search-' + name);
+
+    const client = createClient((path) =>
+      fetch(root + path).then((r) => {
+        if (!r.ok) throw new Error(path + ': ' + r.status);
+        return r.arrayBuffer().then((b) => new Uint8Array(b));
+      }),
+    );
+
+    let seq = 0;
+    let timer = 0;
+    let current = null;
+    let shown = 0;
+
+    function state() {
+      const s = { q: input.value };
+      for (const name of FACETS) s[name] = selects[name] ? selects[name].value : '';
+      return s;
+    }
+
+    function setState(s) {
+      input.value = s.q;
+      for (const name of FACETS) {
+        const sel = selects[name];
+        if (!sel) continue;
+        if (s[name] && !Array.from(sel.options).some((o) => o.value === s[name])) addOption(sel, s[name], s[name]);
+        sel.value = s[name];
+      }
+    }
+
+    function addOption(sel, value, label) {
+      const o = document.createElement('option');
+      o.value = value;
+      o.textContent = label;
+      sel.appendChild(o);
+    }
+
+    function say(text) {
+      status.textContent = text;
+    }
+
+    function renderHits(result, hits) {
+      for (const h of hits) {
+        const m = h.meta;
+        const li = document.createElement('li');
+        li.className = 'search-hit';
+        const title = document.createElement('h2');
+        title.className = 'search-hit-title';
+        const href = hitHref(root, m.url);
+        const link = document.createElement(href ? 'a' : 'span');
+        if (href) link.href = href;
+        appendMarked(link, highlight(m.title || m.number, result.words, result.prefix));
+        title.appendChild(link);
+        li.appendChild(title);
+
+        const info = document.createElement('p');
+        info.className = 'search-hit-meta';
+        const number = document.createElement('span');
+        number.className = 'search-hit-number';
+        appendMarked(number, highlight(m.number, result.words, result.prefix));
+        info.appendChild(number);
+        info.appendChild(document.createTextNode(' · ' + m.type + ' · ' + m.issuer + ' · '));
+        const date = formatDate(m.date);
+        const time = document.createElement('time');
+        time.dateTime = date.iso;
+        time.textContent = date.text;
+        info.appendChild(time);
+        li.appendChild(info);
+
+        const text = excerpt(m.lead, result.words, result.prefix);
+        if (text) {
+          const p = document.createElement('p');
+          p.className = 'search-hit-excerpt';
+          appendMarked(p, highlight(text, result.words, result.prefix));
+          li.appendChild(p);
+        }
+        list.appendChild(li);
+      }
+      shown += hits.length;
+      more.hidden = shown >= result.total;
+    }
+
+    function appendMarked(parent, segments) {
+      for (const s of segments) {
+        if (s.mark) {
+          const mark = document.createElement('mark');
+          mark.textContent = s.text;
+          parent.appendChild(mark);
+        } else {
+          parent.appendChild(document.createTextNode(s.text));
+        }
+      }
+    }
+
+    async function run(prefix) {
+      const my = ++seq;
+      const s = state();
+      if (!tokenize(s.q).length && !FACETS.some((name) => s[name])) {
+        current = null;
+        list.replaceChildren();
+        more.hidden = true;
+        say('Nhập từ khóa, số ký hiệu hoặc chọn bộ lọc để tìm văn bản.');
+        return;
+      }
+      say('Đang tìm…');
+      try {
+        const result = await client.search(Object.assign({ prefix: prefix, limit: 10 }, s));
+        if (my !== seq) return;
+        current = result;
+        shown = 0;
+        list.replaceChildren();
+        renderHits(result, result.hits);
+        say(result.total ? 'Tìm thấy ' + formatCount(result.total) + ' văn bản.' : 'Không tìm thấy văn bản nào.');
+      } catch (e) {
+        if (my === seq) say('Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.');
+      }
+    }
+
+    function url(s) {
+      return location.pathname + writeParams(s) + location.hash;
+    }
+
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const v = input.value;
+        const live = v.length > 0 && WORD.test(Array.from(v).pop());
+        history.replaceState(null, '', url(state()));
+        run(live);
+      }, 150);
+    });
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      clearTimeout(timer);
+      history.pushState(null, '', url(state()));
+      run(false);
+    });
+    for (const name of FACETS) {
+      if (!selects[name]) continue;
+      selects[name].addEventListener('change', () => {
+        clearTimeout(timer);
+        history.pushState(null, '', url(state()));
+        run(false);
+      });
+    }
+    more.addEventListener('click', async () => {
+      if (!current) return;
+      const result = current;
+      const ids = result.ids.slice(shown, shown + 10);
+      try {
+        const hits = await client.hits(ids);
+        if (result === current) renderHits(result, hits);
+      } catch (e) {
+        say('Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.');
+      }
+    });
+    window.addEventListener('popstate', () => {
+      setState(readParams(location.search));
+      run(false);
+    });
+
+    client
+      .manifest()
+      .then((m) => {
+        for (const name of FACETS) {
+          const sel = selects[name];
+          if (!sel) continue;
+          for (const [value, count] of m.facets[name]) addOption(sel, value, value + ' (' + formatCount(count) + ')');
+        }
+      })
+      .catch(() => {})
+      .then(() => {
+        setState(readParams(location.search));
+        run(false);
+      });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

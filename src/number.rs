@@ -11,7 +11,7 @@
 //! state, joint        SEQ "/" YEAR "/" TTLT "-" ISSUER {"-" ISSUER}     01/2021/TTLT-BYT-BTC
 //! state, Công văn     SEQ "/" ISSUER "-" UNIT {"-" UNIT}               1507/UBND-TH, 435/VP-KGVX
 //! law                 SEQ "/" YEAR "/" ISSUER {"-" UNIT}               45/2019/QH14
-//! Party               SEQ "-" TYPE "/" ISSUER {("-" | "/") UNIT}       176-CV/TU, 07-KL/TW, 12-HD/BTGTW
+//! Party               SEQ "-" TYPE "/" ISSUER {("-" | "/") UNIT} ["/nb"]  176-CV/TU, 07-KL/TW, 12-HD/BTGTW
 //! ```
 //!
 //! TYPE is a code of Phụ lục III (see [`type_name`]); a state Công văn has
@@ -225,8 +225,8 @@ pub fn issuer_name(code: &str) -> Option<&'static str> {
 /// Whether an issuer code names a provincial or lower body (`TU`, `UBND`,
 /// `VP`, `VPTU` ...), which every province has.
 pub fn is_local_issuer(code: &str) -> bool {
-    let key = code_key(code);
-    LOCAL_ISSUERS.iter().any(|c| code_key(c) == key) || (key.len() > 2 && key.ends_with("TU"))
+    LOCAL_ISSUERS.iter().any(|c| same_code(c, code))
+        || (code.len() > 2 && code.to_ascii_uppercase().ends_with("TU"))
 }
 
 fn canonical_type(code: &str) -> Option<(&'static str, &'static str)> {
@@ -249,17 +249,18 @@ fn lookup(
     if let Some(&hit) = table.iter().find(|(c, _)| *c == code) {
         return Some(hit);
     }
-    let key = code_key(code);
-    table.iter().copied().find(|(c, _)| code_key(c) == key)
+    table.iter().copied().find(|(c, _)| same_code(c, code))
 }
 
-fn code_key(code: &str) -> String {
-    code.chars()
-        .map(|c| match c {
+/// Codes compared with `Đ` and `D` alike and without regard to case.
+fn same_code(a: &str, b: &str) -> bool {
+    fn key(c: char) -> char {
+        match c {
             'Đ' | 'đ' => 'D',
             c => c.to_ascii_uppercase(),
-        })
-        .collect()
+        }
+    }
+    a.chars().map(key).eq(b.chars().map(key))
 }
 
 pub(crate) fn is_dash(c: char) -> bool {
@@ -280,8 +281,17 @@ pub(crate) fn scan(text: &str, start: usize) -> Option<(usize, NumberParts)> {
     } else {
         s.state(seq)?
     };
-    match text[s.pos..].chars().next() {
-        Some(c) if c.is_alphanumeric() || is_combining(c) => None,
+    // The number must end where its token ends: not inside a word, and not
+    // before more codes the grammar refused (`1/A-B2/QĐ`).
+    let mut next = text[s.pos..].chars();
+    match (next.next(), next.next()) {
+        (Some(c), _) if c.is_alphanumeric() || is_combining(c) => None,
+        (Some(c), Some(d))
+            if (c == '/' || is_dash(c))
+                && (d.is_ascii_digit() || d.is_ascii_uppercase() || d == 'Đ') =>
+        {
+            None
+        }
         _ => Some((s.pos, parts)),
     }
 }
@@ -289,6 +299,9 @@ pub(crate) fn scan(text: &str, start: usize) -> Option<(usize, NumberParts)> {
 fn is_combining(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
 }
+
+/// The most codes after the issuer (units, or joint issuers) a number has.
+const MAX_CODES: usize = 4;
 
 struct Scanner<'t> {
     text: &'t str,
@@ -366,6 +379,18 @@ impl<'t> Scanner<'t> {
         }
     }
 
+    /// Further codes after the issuer, each after a separator with no space;
+    /// a symbol longer than [`MAX_CODES`] codes is not a number.
+    fn units(&mut self, allow_slash: bool, into: &mut Vec<&'t str>) -> Option<()> {
+        while let Some(u) = self.try_unit(allow_slash) {
+            into.push(u);
+            if into.len() > MAX_CODES {
+                return None;
+            }
+        }
+        Some(())
+    }
+
     /// A separator, possibly with stray space around it, then a code.
     fn required(&mut self, want: char) -> Option<&'t str> {
         self.gap();
@@ -417,8 +442,16 @@ impl<'t> Scanner<'t> {
         let (type_code, _) = canonical_type(ty)?;
         let issuer = self.required('/')?;
         let mut units = Vec::new();
-        while let Some(u) = self.try_unit(true) {
-            units.push(u);
+        self.units(true, &mut units)?;
+        // Văn phòng Trung ương marks internal letters `/nb` (nội bộ).
+        let rest = self.rest();
+        if rest.len() >= 3
+            && rest.is_char_boundary(3)
+            && rest[..3].eq_ignore_ascii_case("/nb")
+            && !rest[3..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            self.pos += 3;
+            units.push(&rest[1..3]);
         }
         Some(NumberParts {
             seq: seq.to_string(),
@@ -448,9 +481,7 @@ impl<'t> Scanner<'t> {
             parts.type_code = Some(type_code.to_string());
             let issuer = self.required('-')?;
             let mut rest = Vec::new();
-            while let Some(u) = self.try_unit(false) {
-                rest.push(u);
-            }
+            self.units(false, &mut rest)?;
             if JOINT_TYPES.contains(&type_code) {
                 let all: Vec<String> = std::iter::once(issuer)
                     .chain(rest)
@@ -470,9 +501,7 @@ impl<'t> Scanner<'t> {
             // A state Công văn: the unit is required, so stray space is safe.
             units.push(self.required('-')?);
         }
-        while let Some(u) = self.try_unit(false) {
-            units.push(u);
-        }
+        self.units(false, &mut units)?;
         parts.unit = join(&units);
         Some(parts)
     }
@@ -607,6 +636,8 @@ mod tests {
         assert_eq!(parts("374-TB/TU").type_code, opt("TB"));
         assert_eq!(parts("12-HD/BTGTW").issuer_code, opt("BTGTW"));
         assert_eq!(parts("05-CV/VPTU").issuer_code, opt("VPTU"));
+        let p = parts("14-CV/VPTW/nb");
+        assert_eq!((p.issuer_code, p.unit), (opt("VPTW"), opt("nb")));
         let p = parts("14-CV/VPTW-TH");
         assert_eq!((p.issuer_code, p.unit), (opt("VPTW"), opt("TH")));
         assert!(is_party("07-KL/TW"));
@@ -653,6 +684,9 @@ mod tests {
             "176-CV",
             "176-CV/",
             "12/QĐ-UBNDx2y",
+            "1/QĐ-A-B-C-D-E-F",
+            "1/A-B2/QĐ-UBND",
+            "12/QĐ-UBND/2021",
         ] {
             assert_eq!(parse(s), None, "{s:?} is not a number");
         }
@@ -700,5 +734,6 @@ mod tests {
         assert_eq!(issuer_name("KGVX"), None);
         assert!(is_local_issuer("TU") && is_local_issuer("UBND") && is_local_issuer("BTGTU"));
         assert!(!is_local_issuer("TW") && !is_local_issuer("TTg") && !is_local_issuer("CP"));
+        assert!(!is_local_issuer("XĐU"));
     }
 }

@@ -22,7 +22,7 @@
 //! around a number are read in windows of bounded size.
 
 use super::issuer::match_issuer;
-use super::tokens::{Kind, Token, date_at, date_ending_at, tokenize};
+use super::tokens::{Kind, Token, date_at, date_ending_at, tokenize, tokenize_at_most};
 use crate::number::{self, NumberParts};
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -82,8 +82,8 @@ const TYPE_WORDS: &[(&str, &str)] = &[
 ];
 
 /// How far before and after a number the citing words are read, in bytes.
-const BEFORE: usize = 240;
-const AFTER: usize = 320;
+const BEFORE: usize = 128;
+const AFTER: usize = 200;
 
 /// Every number cited in `text` (Markdown source), in order.
 pub fn find_mentions(text: &str) -> Vec<Mention> {
@@ -309,7 +309,7 @@ struct After {
 impl After {
     fn read(text: &str, at: usize) -> After {
         let to = ceil_boundary(text, at + AFTER);
-        let t = tokenize(text, at..to);
+        let t = tokenize_at_most(text, at..to, 48);
         let t = match t.iter().position(|k| k.kind == Kind::Break) {
             Some(b) => &t[..b],
             None => &t[..],

@@ -56,7 +56,7 @@ pub struct Citation {
 }
 
 /// What a citation resolves to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Target {
     /// The one archive document it can mean.
     Archive(usize),
@@ -108,13 +108,15 @@ pub fn build(docs: &[Document]) -> CitationGraph {
     let mut cited_by: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for (i, groups) in per_doc.into_iter().enumerate() {
         let mut cites: Vec<Citation> = Vec::new();
+        let mut slot: HashMap<Target, usize> = HashMap::new();
         for (g, r) in groups {
             let target = match r {
                 Resolution::Archive(j) => Target::Archive(j),
                 Resolution::Ambiguous(list) => Target::Ambiguous(list),
                 Resolution::Unresolved => Target::External(external_of[&(i, g.order)]),
             };
-            if let Some(c) = cites.iter_mut().find(|c| c.target == target) {
+            if let Some(&n) = slot.get(&target) {
+                let c = &mut cites[n];
                 c.mentions.extend(g.mentions);
                 c.mentions.sort_by_key(|m| m.span.start);
                 c.from_front_matter |= g.from_front_matter;
@@ -123,6 +125,7 @@ pub fn build(docs: &[Document]) -> CitationGraph {
             if let Target::Archive(j) = target {
                 cited_by[j].push(i);
             }
+            slot.insert(target.clone(), cites.len());
             cites.push(Citation {
                 number: g.number,
                 key: g.key,
@@ -225,34 +228,28 @@ fn groups_of(archive: &Archive, i: usize) -> Vec<Group> {
             continue;
         }
         // Different dates: different documents with one number.
-        let (undated, dated): (Vec<Mention>, Vec<Mention>) =
-            mentions.into_iter().partition(|m| m.date.is_none());
-        for d in dates {
-            let these: Vec<Mention> = dated
-                .iter()
-                .filter(|m| m.date == Some(d))
-                .cloned()
-                .collect();
-            groups.push(Group::new(
-                key.clone(),
-                these[0].number.clone(),
-                these,
-                Some(d),
-            ));
+        let mut by_date: BTreeMap<Option<NaiveDate>, Vec<Mention>> = BTreeMap::new();
+        for m in mentions {
+            by_date.entry(m.date).or_default().push(m);
         }
-        if !undated.is_empty() {
-            groups.push(Group::new(key, undated[0].number.clone(), undated, None));
+        for (d, these) in by_date {
+            groups.push(Group::new(key.clone(), these[0].number.clone(), these, d));
         }
     }
     groups.sort_by_key(Group::first);
+    let mut first_of: HashMap<String, usize> = HashMap::new();
+    for (n, g) in groups.iter().enumerate() {
+        first_of.entry(g.key.clone()).or_insert(n);
+    }
     for listed in doc.attachments.iter().chain(&doc.references) {
         let key = number::normalize(listed);
         if key.is_empty() || &key == own {
             continue;
         }
-        match groups.iter_mut().find(|g| g.key == key) {
-            Some(g) => g.from_front_matter = true,
+        match first_of.get(&key) {
+            Some(&n) => groups[n].from_front_matter = true,
             None => {
+                first_of.insert(key.clone(), groups.len());
                 let mut g = Group::new(key, listed.trim().to_string(), Vec::new(), None);
                 g.from_front_matter = true;
                 groups.push(g);
@@ -286,7 +283,7 @@ fn externals(
             if *r != Resolution::Unresolved {
                 continue;
             }
-            let hint = g.hint.as_deref().map(Authority::of);
+            let hint = g.hint.as_deref().map(Authority::cached);
             let citing_place = archive.places[i].as_ref();
             let required = g.query().place(hint.as_ref(), citing_place);
             let place_key = match required {
@@ -400,10 +397,14 @@ fn external_number(groups: &[(&Group, Option<&Place>)]) -> String {
 }
 
 /// The most frequent of `items`, the first seen among equals.
-fn most_frequent<T: PartialEq + Clone>(items: &[T]) -> Option<T> {
+fn most_frequent<T: Eq + std::hash::Hash + Clone>(items: &[T]) -> Option<T> {
+    let mut counts: HashMap<&T, usize> = HashMap::new();
+    for x in items {
+        *counts.entry(x).or_default() += 1;
+    }
     let mut best: Option<(usize, &T)> = None;
     for x in items {
-        let n = items.iter().filter(|y| *y == x).count();
+        let n = counts[x];
         if best.is_none_or(|(m, _)| n > m) {
             best = Some((n, x));
         }
@@ -438,17 +439,17 @@ fn external_issuer(groups: &[(&Group, Option<&Place>)]) -> Option<String> {
     let mut hints: Vec<String> = Vec::new();
     for (g, place) in groups {
         for h in g.mentions.iter().filter_map(|m| m.issuer_hint.as_deref()) {
-            let a = Authority::of(h);
+            let a = Authority::cached(h);
             hints.push(match place {
                 Some(p) if a.local && a.place.is_none() => with_place(h, p),
                 _ => h.to_string(),
             });
         }
     }
-    let best = hints.iter().map(|h| Authority::of(h).precision()).max();
+    let best = hints.iter().map(|h| Authority::cached(h).precision()).max();
     let precise: Vec<String> = hints
         .iter()
-        .filter(|h| Some(Authority::of(h).precision()) == best)
+        .filter(|h| Some(Authority::cached(h).precision()) == best)
         .cloned()
         .collect();
     most_frequent(&precise).or_else(|| {

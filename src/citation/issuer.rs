@@ -10,6 +10,8 @@
 //! bodies also need the same place.
 
 use super::tokens::{Kind, Token, written};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Provinces and centrally governed cities, folded, as they follow "tỉnh",
@@ -162,9 +164,9 @@ const LOCAL_BODIES: &[&str] = &[
     "bo chi huy quan su tinh",
 ];
 
-/// Every issuer phrase, as word lists, longest first.
-fn phrases() -> &'static [Vec<&'static str>] {
-    static PHRASES: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+/// Every issuer phrase as a word list, by first word, longest first.
+fn phrases() -> &'static HashMap<String, Vec<Vec<String>>> {
+    static PHRASES: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
     PHRASES.get_or_init(|| {
         let mut all: Vec<String> = CENTRAL.iter().map(|s| s.to_string()).collect();
         all.extend(LOCAL_BODIES.iter().map(|s| s.to_string()));
@@ -177,27 +179,34 @@ fn phrases() -> &'static [Vec<&'static str>] {
                 all.extend(COUNCIL_ORGANS.iter().map(|o| format!("{o}{c}{l}")));
             }
         }
-        let mut lists: Vec<Vec<&'static str>> = all
-            .into_iter()
-            .map(|s| -> &'static str { Box::leak(s.into_boxed_str()) })
-            .map(|s| s.split(' ').collect())
-            .collect();
-        lists.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        lists.dedup();
-        lists
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for phrase in all {
+            let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+            by_first.entry(words[0].clone()).or_default().push(words);
+        }
+        for lists in by_first.values_mut() {
+            lists.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+            lists.dedup();
+        }
+        by_first
     })
+}
+
+fn places() -> &'static [Vec<&'static str>] {
+    static SPLIT: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    SPLIT.get_or_init(|| PLACES.iter().map(|p| p.split(' ').collect()).collect())
 }
 
 /// Words of `phrase` matched from token `i`, where `-` and `,` between words
 /// are ignored. Returns the index after the last word.
-fn match_words(t: &[Token], mut i: usize, phrase: &[&str]) -> Option<usize> {
+fn match_words<S: AsRef<str>>(t: &[Token], mut i: usize, phrase: &[S]) -> Option<usize> {
     for (n, w) in phrase.iter().enumerate() {
         if n > 0 {
             while t.get(i).is_some_and(|k| k.is_punct('-') || k.is_punct(',')) {
                 i += 1;
             }
         }
-        if !t.get(i)?.is_word(w) {
+        if !t.get(i)?.is_word(w.as_ref()) {
             return None;
         }
         i += 1;
@@ -210,16 +219,17 @@ fn match_place(t: &[Token], i: usize) -> Option<usize> {
     if !t.get(i).is_some_and(|k| k.kind == Kind::Word && k.capital) {
         return None;
     }
-    PLACES
-        .iter()
-        .filter_map(|p| match_words(t, i, &p.split(' ').collect::<Vec<_>>()))
-        .max()
+    places().iter().filter_map(|p| match_words(t, i, p)).max()
 }
 
 /// The issuer named from token `i` ("Tỉnh ủy", "Bộ Chính trị", "UBND tỉnh
 /// Kiên Giang"): the index after it and its text as written.
 pub(crate) fn match_issuer(text: &str, t: &[Token], i: usize) -> Option<(usize, String)> {
-    let mut end = phrases().iter().find_map(|p| match_words(t, i, p))?;
+    let first = t.get(i).filter(|k| k.kind == Kind::Word)?;
+    let mut end = phrases()
+        .get(&first.folded)?
+        .iter()
+        .find_map(|p| match_words(t, i, p))?;
     let last = &t[end - 1].folded;
     if matches!(
         last.as_str(),
@@ -378,6 +388,26 @@ impl Authority {
             }
         }
         a
+    }
+
+    /// [`Authority::of`], remembered per thread: an archive names few
+    /// distinct issuers many times over.
+    pub fn cached(name: &str) -> Authority {
+        thread_local! {
+            static CACHE: RefCell<HashMap<String, Authority>> = RefCell::new(HashMap::new());
+        }
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(a) = cache.get(name) {
+                return a.clone();
+            }
+            let a = Authority::of(name);
+            if cache.len() >= 4096 {
+                cache.clear();
+            }
+            cache.insert(name.to_string(), a.clone());
+            a
+        })
     }
 
     /// Whether a document issued by `issuer` can be what `self` (a hint)

@@ -40,8 +40,10 @@ impl<'d> Archive<'d> {
             .par_iter()
             .map(|d| crate::number::normalize(&d.number))
             .collect();
-        let authorities: Vec<Authority> =
-            docs.par_iter().map(|d| Authority::of(&d.issuer)).collect();
+        let authorities: Vec<Authority> = docs
+            .par_iter()
+            .map(|d| Authority::cached(&d.issuer))
+            .collect();
         let places = docs
             .iter()
             .zip(&authorities)
@@ -105,7 +107,7 @@ impl Query<'_> {
             return Resolution::Unresolved;
         };
         let docs = archive.docs;
-        let hint = self.hint.map(Authority::of);
+        let hint = self.hint.map(Authority::cached);
         let place = self.place(hint.as_ref(), archive.places[citing].as_ref());
         let left: Vec<usize> = candidates
             .iter()

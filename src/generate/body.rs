@@ -9,7 +9,7 @@ use super::names;
 use super::people;
 use super::plan::{Planned, capitalize, period};
 use super::rng::Rng;
-use super::vocab::{DOMAINS, Domain};
+use super::vocab::{DOMAINS, Domain, EXAMPLES, GLOSSARY};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// Everything the body of one document depends on.
@@ -239,6 +239,21 @@ const GENERIC_ACTIONS: &[&str] = &[
     "tổ chức hội nghị sơ kết, tổng kết, nhân rộng mô hình hay, cách làm hiệu quả",
     "chấn chỉnh kịp thời những tồn tại, hạn chế qua kiểm tra",
     "thực hiện nghiêm chế độ thông tin, báo cáo định kỳ và đột xuất",
+    "công khai kết quả thực hiện trên Cổng thông tin điện tử để Nhân dân theo dõi, giám sát",
+    "lắng nghe, tiếp thu ý kiến phản ánh, kiến nghị của người dân và doanh nghiệp",
+    "phát hiện, biểu dương gương người tốt, việc tốt, điển hình tiên tiến",
+    "kiện toàn bộ máy, phân công cán bộ chuyên trách theo dõi",
+    "xây dựng bộ chỉ số đánh giá, theo dõi tiến độ theo từng tháng, từng quý",
+    "tổ chức tập huấn, bồi dưỡng nghiệp vụ cho đội ngũ cán bộ cơ sở",
+    "rà soát, bổ sung danh mục nhiệm vụ, dự án ưu tiên",
+    "huy động các nguồn lực xã hội hóa, sự chung tay của cộng đồng doanh nghiệp",
+    "tăng cường đối thoại, tiếp xúc, vận động để tạo sự đồng thuận xã hội",
+    "xử lý dứt điểm các kiến nghị sau thanh tra, kiểm tra, kiểm toán",
+    "tổ chức các đoàn công tác liên ngành kiểm tra tại cơ sở",
+    "thiết lập đường dây nóng tiếp nhận phản ánh, kiến nghị",
+    "chuẩn bị chu đáo nội dung, tài liệu phục vụ kỳ họp",
+    "thống kê, rà soát, phân loại đối tượng để có giải pháp phù hợp",
+    "lựa chọn một số địa bàn để làm thí điểm, rút kinh nghiệm trước khi nhân rộng",
 ];
 
 const GOALS: &[&str] = &[
@@ -280,6 +295,26 @@ const GENERIC_SITUATIONS: &[&str] = &[
     "Công tác kiểm tra, giám sát chưa thường xuyên, việc xử lý vi phạm có lúc chưa nghiêm",
     "Một số cơ quan, địa phương còn lúng túng trong tổ chức thực hiện",
     "Nhận thức, trách nhiệm của một bộ phận cán bộ, đảng viên và Nhân dân chưa đầy đủ",
+    "Một số chỉ tiêu quan trọng đạt thấp, có chỉ tiêu giảm so với cùng kỳ, cần được phân tích, đánh giá kỹ nguyên nhân",
+    "Tình trạng né tránh, đùn đẩy, sợ trách nhiệm, không dám quyết định vẫn còn xảy ra ở một số nơi",
+    "Việc phân cấp, ủy quyền chưa đồng bộ, còn chồng chéo về chức năng, nhiệm vụ giữa các cơ quan",
+    "Hệ thống văn bản hướng dẫn chậm được ban hành, gây lúng túng cho cơ sở trong quá trình thực hiện",
+    "Đội ngũ cán bộ làm công tác chuyên môn ở cấp xã còn thiếu về số lượng, hạn chế về năng lực",
+    "Cơ sở dữ liệu chưa được cập nhật thường xuyên, số liệu giữa các ngành có lúc chưa thống nhất",
+    "Thời tiết diễn biến bất thường, giá cả vật tư đầu vào tăng cao đã tác động trực tiếp đến sản xuất",
+    "Dư luận xã hội và báo chí phản ánh một số vụ việc gây bức xúc nhưng việc xác minh, trả lời còn chậm",
+    "Ý thức chấp hành pháp luật của một bộ phận người dân và doanh nghiệp chưa cao",
+    "Kinh phí bố trí cho cơ sở còn dàn trải, hiệu quả sử dụng chưa tương xứng với nguồn lực đầu tư",
+    "Khối lượng công việc lớn, nhiều nhiệm vụ phát sinh đột xuất trong khi biên chế được giao có hạn",
+    "Công tác dự báo, tham mưu có lúc chưa kịp thời, chưa sát với diễn biến thực tế",
+    "Việc sơ kết, tổng kết, nhân rộng điển hình tiên tiến chưa được chú trọng đúng mức",
+    "Một số mô hình, cách làm hay mới dừng lại ở quy mô thí điểm, thiếu tính lan tỏa",
+    "Sự phối hợp giữa chính quyền với Mặt trận Tổ quốc và các đoàn thể trong vận động Nhân dân có lúc chưa nhịp nhàng",
+    "Hạ tầng kỹ thuật ở vùng sâu, vùng xa, vùng biên giới, hải đảo còn thiếu và yếu",
+    "Tình hình an ninh trật tự tại một số địa bàn giáp ranh tiềm ẩn yếu tố phức tạp",
+    "Năng lực tài chính, quản trị của nhiều doanh nghiệp, hợp tác xã còn yếu, khả năng chống chịu rủi ro thấp",
+    "Việc ứng dụng khoa học, công nghệ vào sản xuất, kinh doanh còn chậm, chưa tạo được bứt phá",
+    "Cải cách thủ tục hành chính ở một số lĩnh vực chưa thực chất, người dân còn phải đi lại nhiều lần",
 ];
 
 /// Statistics that count harm (cases, accidents, violations): never
@@ -523,6 +558,14 @@ fn voice(issuer: &Issuer, rng: &mut Rng) -> Voice {
     }
 }
 
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Vietnamese digit grouping: `245.312`.
 fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -592,6 +635,36 @@ impl<'a> Writer<'a> {
         self.fresh(pool).to_string()
     }
 
+    /// One to three concrete things of the domain, as a list.
+    fn examples(&mut self, most: usize) -> String {
+        let pool = EXAMPLES[self.ctx.doc.domain as usize];
+        let n = 1 + self.rng.below(most);
+        let mut picked: Vec<&str> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let e = *self.rng.pick_skewed(pool);
+            if !picked.contains(&e) {
+                picked.push(e);
+            }
+        }
+        match picked.len() {
+            1 => picked[0].to_string(),
+            k => format!("{} và {}", picked[..k - 1].join(", "), picked[k - 1]),
+        }
+    }
+
+    fn commune(&mut self) -> String {
+        let word = *self
+            .rng
+            .pick(&["xã", "xã", "phường", "thị trấn", "ấp", "thôn"]);
+        let name = names::commune(&mut self.rng);
+        let place = self.rng.pick(&self.voice.places).clone();
+        if place.starts_with("xã ") {
+            format!("{word} {name}")
+        } else {
+            format!("{word} {name}, {place}")
+        }
+    }
+
     fn agency(&mut self) -> String {
         let d = self.ctx.doc.domain as usize;
         if self.rng.chance(450) {
@@ -655,7 +728,13 @@ impl<'a> Writer<'a> {
     }
 
     fn tail(&mut self) -> String {
-        match self.rng.below(10) {
+        match self.rng.below(13) {
+            10 => format!(", nhất là {}", self.examples(2)),
+            11 => format!(" đối với {}", self.examples(3)),
+            12 => {
+                let commune = self.commune();
+                format!(" tại {commune}")
+            }
             0..=2 => self.fresh(GOALS).to_string(),
             3 => format!(" {}", self.voice.scope),
             4 => {
@@ -795,7 +874,17 @@ impl<'a> Writer<'a> {
         }
         let action = self.action();
         let tail = self.tail();
-        match self.rng.below(5) {
+        match self.rng.below(6) {
+            5 if self.ctx.issuer.kind.level() >= 3 => {
+                let (title, name) = people::leader(
+                    self.ctx.seed,
+                    self.ctx.catalog,
+                    self.ctx.issuer,
+                    self.ctx.doc.date,
+                    &mut self.rng,
+                );
+                format!("Giao đồng chí {name}, {title} trực tiếp chỉ đạo {action}{tail}.")
+            }
             0 | 1 => {
                 let actor = self.agency();
                 let role = self.role(&actor);
@@ -821,7 +910,24 @@ impl<'a> Writer<'a> {
     }
 
     fn sentence(&mut self) -> String {
-        match self.rng.below(8) {
+        match self.rng.below(10) {
+            8 if self.rng.chance(400) => {
+                let a = *self.rng.pick_skewed(GLOSSARY);
+                let b = *self.rng.pick(GLOSSARY);
+                if self.rng.chance(500) {
+                    format!("Quan tâm giải quyết dứt điểm các vấn đề liên quan đến {a} và {b}.")
+                } else {
+                    format!(
+                        "Rà soát, thống kê đầy đủ các nội dung liên quan đến {a}, {b} để có giải pháp phù hợp."
+                    )
+                }
+            }
+            8 => format!("Đặc biệt chú trọng {}.", self.examples(3)),
+            9 => {
+                let commune = self.commune();
+                let situation = self.situation();
+                format!("Tại {commune}, {}.", lower_first(&situation))
+            }
             0 | 1 => format!("{}.", self.situation()),
             2 => format!("{}.", self.statistic()),
             3 => {
@@ -1142,7 +1248,7 @@ fn dispatch(w: &mut Writer) {
         let lines: Vec<String> = list.iter().map(|r| format!("- {r}.")).collect();
         w.para(&lines.join("\n"));
     }
-    let situation = w.situation();
+    let situation = w.fresh(w.domain.situations);
     let stat = w.statistic();
     w.para(&format!("{situation}. {stat}."));
     let purpose = purpose(w);
@@ -1179,8 +1285,11 @@ fn conclusion(w: &mut Writer) {
         )
     };
     let stat = w.situation();
+    let (t2, n2) = people::leader(w.ctx.seed, w.ctx.catalog, w.ctx.issuer, meeting, &mut w.rng);
+    let a1 = w.agency();
+    let a2 = w.other_agency(&a1);
     w.para(&format!(
-        "{verb} về {about}. {stat}. Sau khi nghe ý kiến phát biểu của các đại biểu dự họp, {said}"
+        "{verb} về {about}. Tham dự cuộc họp có đồng chí {n2}, {t2} và đại diện lãnh đạo {a1}, {a2}. {stat}. Sau khi nghe ý kiến phát biểu của các đại biểu dự họp, {said}"
     ));
     w.points(1000, false);
 }

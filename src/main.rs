@@ -309,3 +309,8 @@ fn run_build(
         }
     }
 }
+
+/// mimalloc: the page renderer allocates many small strings from several
+/// threads, where it beats the system allocator (see BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -38,8 +38,12 @@ const SPAN: usize = 1_950;
 /// Words in a piece of Markdown: whitespace-separated tokens holding a
 /// letter or digit (list markers and table rules are not words).
 pub(crate) fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+    // Generated text only holds ASCII whitespace, so byte splitting finds
+    // the same tokens as `split_whitespace`, faster.
+    text.split_ascii_whitespace()
+        .filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphanumeric()) || w.chars().any(char::is_alphanumeric)
+        })
         .count()
 }
 
@@ -605,7 +609,12 @@ struct Writer<'a> {
 
 impl<'a> Writer<'a> {
     fn para(&mut self, text: &str) {
-        self.words += word_count(text);
+        self.para_counted(text, word_count(text));
+    }
+
+    /// Appends a paragraph whose words are already counted.
+    fn para_counted(&mut self, text: &str, words: usize) {
+        self.words += words;
         self.out.push_str(text);
         self.out.push_str("\n\n");
     }
@@ -989,10 +998,11 @@ impl<'a> Writer<'a> {
             text.push_str("\n\n");
             text.push_str(&more);
         }
-        if self.words + word_count(&text) > HARD_MAX {
+        let words = word_count(&text);
+        if self.words + words > HARD_MAX {
             return false;
         }
-        self.para(&text);
+        self.para_counted(&text, words);
         true
     }
 
@@ -1030,10 +1040,11 @@ impl<'a> Writer<'a> {
                 let tail = self.tail();
                 text.push_str(&format!("\n\n{i}. {}{tail}.", capitalize(&action)));
             }
-            if self.words + word_count(&text) > HARD_MAX {
+            let words = word_count(&text);
+            if self.words + words > HARD_MAX {
                 break;
             }
-            self.para(&text);
+            self.para_counted(&text, words);
             n += 1;
         }
         n

@@ -140,12 +140,8 @@ fn check_one(
     if !target.is_file() {
         return Some("không có tệp");
     }
-    if let Some(f) = fragment.filter(|f| !f.is_empty()) {
-        if let Some(set) = ids.get(&target) {
-            if !set.contains(f) {
-                return Some("không có neo");
-            }
-        }
+    match (fragment.filter(|f| !f.is_empty()), ids.get(&target)) {
+        (Some(f), Some(set)) if !set.contains(f) => Some("không có neo"),
+        _ => None,
     }
-    None
 }

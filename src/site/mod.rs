@@ -23,6 +23,9 @@ pub struct Group {
     pub docs: Vec<usize>,
 }
 
+/// A year of the timeline: the year and its months, each with its documents.
+pub type Year = (i32, Vec<(u32, Vec<usize>)>);
+
 /// Everything the renderer needs, with documents referred to by index.
 pub struct Site<'a> {
     pub config: &'a Config,
@@ -48,7 +51,7 @@ pub struct Site<'a> {
     pub signer_index: HashMap<String, usize>,
     /// Years, newest first, each with its months (newest first) and the
     /// month's documents (newest first).
-    pub years: Vec<(i32, Vec<(u32, Vec<usize>)>)>,
+    pub years: Vec<Year>,
 }
 
 /// Two documents that would be written to one address.
@@ -112,7 +115,7 @@ impl<'a> Site<'a> {
                 .or_default()
                 .push(i);
         }
-        let mut years: Vec<(i32, Vec<(u32, Vec<usize>)>)> = Vec::new();
+        let mut years: Vec<Year> = Vec::new();
         for ((y, m), mut list) in by_month.into_iter().rev() {
             list.reverse();
             match years.last_mut() {

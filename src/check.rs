@@ -114,7 +114,10 @@ fn body_position(d: &Document, offset: usize) -> (usize, usize) {
 pub fn number_mismatches(d: &Document) -> Vec<String> {
     let mut out = Vec::new();
     let Some(parts) = crate::number::parse(&d.number) else {
-        out.push(format!("số ký hiệu \"{}\" không theo mẫu nào đã biết", d.number));
+        out.push(format!(
+            "số ký hiệu \"{}\" không theo mẫu nào đã biết",
+            d.number
+        ));
         return out;
     };
     if let Some(implied) = parts.implied_type() {
@@ -131,8 +134,12 @@ pub fn number_mismatches(d: &Document) -> Vec<String> {
         let issuer = fold(&d.issuer);
         let code_words: Vec<String> = code.split('-').map(fold).collect();
         let named = crate::number::issuer_name(code).map(fold);
-        let matches = code_words.iter().any(|w| issuer.split_whitespace().any(|x| x == w))
-            || named.as_deref().is_some_and(|n| issuer.contains(n) || abbreviation(n, &issuer))
+        let matches = code_words
+            .iter()
+            .any(|w| issuer.split_whitespace().any(|x| x == w))
+            || named
+                .as_deref()
+                .is_some_and(|n| issuer.contains(n) || abbreviation(n, &issuer))
             || named.is_none();
         if !matches {
             out.push(format!(
@@ -152,9 +159,14 @@ fn abbreviation(full: &str, issuer: &str) -> bool {
         .collect();
     issuer.split_whitespace().any(|w| w == initials)
         || (full == "trung uong"
-            && ["bo chinh tri", "ban bi thu", "ban chap hanh trung uong", "trung uong"]
-                .iter()
-                .any(|b| issuer.contains(b)))
+            && [
+                "bo chinh tri",
+                "ban bi thu",
+                "ban chap hanh trung uong",
+                "trung uong",
+            ]
+            .iter()
+            .any(|b| issuer.contains(b)))
         || (full == "tinh uy" && issuer.contains("tinh uy"))
 }
 
@@ -170,7 +182,11 @@ fn check_links(opts: &BuildOptions) -> Vec<Diagnostic> {
             .into_iter()
             .map(|b| {
                 Diagnostic::error(
-                    o.output_dir.join(&b.page).strip_prefix(&tmp).unwrap_or(&o.output_dir).to_path_buf(),
+                    o.output_dir
+                        .join(&b.page)
+                        .strip_prefix(&tmp)
+                        .unwrap_or(&o.output_dir)
+                        .to_path_buf(),
                     0,
                     format!("liên kết hỏng {}: {}", b.href, b.reason),
                 )
@@ -219,10 +235,21 @@ mod tests {
     #[test]
     fn numbers_that_agree_with_type_and_issuer_pass() {
         assert!(number_mismatches(&doc("176-CV/TU", "Công văn", "Tỉnh ủy Kiên Giang")).is_empty());
-        assert!(number_mismatches(&doc("1507/UBND-TH", "Công văn", "UBND tỉnh Kiên Giang")).is_empty());
-        assert!(number_mismatches(&doc("435/VP-KGVX", "Công văn", "Văn phòng UBND tỉnh Kiên Giang")).is_empty());
+        assert!(
+            number_mismatches(&doc("1507/UBND-TH", "Công văn", "UBND tỉnh Kiên Giang")).is_empty()
+        );
+        assert!(
+            number_mismatches(&doc(
+                "435/VP-KGVX",
+                "Công văn",
+                "Văn phòng UBND tỉnh Kiên Giang"
+            ))
+            .is_empty()
+        );
         assert!(number_mismatches(&doc("374-TB/TU", "Thông báo", "Tỉnh ủy Kiên Giang")).is_empty());
-        assert!(number_mismatches(&doc("1099/CĐ-TTg", "Công điện", "Thủ tướng Chính phủ")).is_empty());
+        assert!(
+            number_mismatches(&doc("1099/CĐ-TTg", "Công điện", "Thủ tướng Chính phủ")).is_empty()
+        );
         assert!(number_mismatches(&doc("07-KL/TW", "Kết luận", "Bộ Chính trị")).is_empty());
     }
 

@@ -25,8 +25,8 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             title: "Kho văn bản chỉ đạo".into(),
-            description: "Văn bản chỉ đạo của các cơ quan Đảng và Nhà nước, liên kết theo trích dẫn."
-                .into(),
+            description:
+                "Văn bản chỉ đạo của các cơ quan Đảng và Nhà nước, liên kết theo trích dẫn.".into(),
             base_url: "http://127.0.0.1:8000/".into(),
             language: "vi".into(),
             page_size: 50,

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use vanban::build::{BuildError, BuildOptions, build, site_theme_dir};
 use vanban::config::Config;
 
-
 #[derive(Parser)]
 #[command(
     name = "vanban",
@@ -22,7 +21,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site from the content folder.
-    #[command(after_help = "Ví dụ:\n  vanban build\n  vanban build --content content --output public --base-url https://vanban.example.org/")]
+    #[command(
+        after_help = "Ví dụ:\n  vanban build\n  vanban build --content content --output public --base-url https://vanban.example.org/"
+    )]
     Build {
         /// Folder of documents.
         #[arg(long, default_value = "content")]
@@ -41,7 +42,9 @@ enum Command {
         timings: bool,
     },
     /// Check the archive: contract errors, broken links, and warnings.
-    #[command(after_help = "Exit codes: 0 nothing wrong (warnings allowed), 1 errors found, 2 bad usage.\n\nVí dụ:\n  vanban check\n  vanban check --content content")]
+    #[command(
+        after_help = "Exit codes: 0 nothing wrong (warnings allowed), 1 errors found, 2 bad usage.\n\nVí dụ:\n  vanban check\n  vanban check --content content"
+    )]
     Check {
         #[arg(long, default_value = "content")]
         content: PathBuf,
@@ -49,7 +52,9 @@ enum Command {
         config: PathBuf,
     },
     /// Write a new document skeleton with every field of the contract.
-    #[command(after_help = "Ví dụ:\n  vanban new --number 12/KH-UBND --type \"Kế hoạch\" --issuer \"UBND tỉnh Kiên Giang\" --date 2024-03-05 --title \"Phòng, chống thiên tai năm 2024\"")]
+    #[command(
+        after_help = "Ví dụ:\n  vanban new --number 12/KH-UBND --type \"Kế hoạch\" --issuer \"UBND tỉnh Kiên Giang\" --date 2024-03-05 --title \"Phòng, chống thiên tai năm 2024\""
+    )]
     New {
         #[arg(long)]
         number: String,
@@ -81,7 +86,9 @@ enum Command {
         config: PathBuf,
     },
     /// Draft contract documents from converted text (PDF or Word turned into text).
-    #[command(after_help = "Fields it cannot find are left empty, marked, and reported; `vanban check` points at them.\nExisting files are never overwritten.\n\nVí dụ:\n  vanban import ~/Downloads/cong-van-176.txt\n  vanban import --content content ../shared/seeds/*.txt")]
+    #[command(
+        after_help = "Fields it cannot find are left empty, marked, and reported; `vanban check` points at them.\nExisting files are never overwritten.\n\nVí dụ:\n  vanban import ~/Downloads/cong-van-176.txt\n  vanban import --content content ../shared/seeds/*.txt"
+    )]
     Import {
         #[arg(long, default_value = "content")]
         content: PathBuf,
@@ -90,7 +97,9 @@ enum Command {
         files: Vec<PathBuf>,
     },
     /// Write a deterministic, realistic archive for tests and benchmarks.
-    #[command(after_help = "Ví dụ:\n  vanban generate --count 10000 --seed 1 --output /tmp/kho-10k")]
+    #[command(
+        after_help = "Ví dụ:\n  vanban generate --count 10000 --seed 1 --output /tmp/kho-10k"
+    )]
     Generate {
         #[arg(long)]
         count: usize,
@@ -205,7 +214,11 @@ fn main() -> ExitCode {
                 for f in files {
                     println!("{}", f.display());
                 }
-                eprintln!("Đã tạo kho mới trong {}. Tiếp theo: cd {} && vanban build", dir.display(), dir.display());
+                eprintln!(
+                    "Đã tạo kho mới trong {}. Tiếp theo: cd {} && vanban build",
+                    dir.display(),
+                    dir.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&e),
@@ -218,7 +231,12 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn build_options(content: PathBuf, output: PathBuf, config_path: &std::path::Path, base_url: Option<String>) -> Result<BuildOptions, String> {
+fn build_options(
+    content: PathBuf,
+    output: PathBuf,
+    config_path: &std::path::Path,
+    base_url: Option<String>,
+) -> Result<BuildOptions, String> {
     let config = load_config(config_path, base_url)?;
     let root = config_path
         .parent()

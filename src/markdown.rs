@@ -215,7 +215,10 @@ fn assign_anchors(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<String>) {
     let mut paragraph = 0usize;
 
     for i in 0..events.len() {
-        let blocks = stack.iter().filter(|b| !matches!(b, Block::List(_))).count();
+        let blocks = stack
+            .iter()
+            .filter(|b| !matches!(b, Block::List(_)))
+            .count();
         match &events[i] {
             Event::Start(Tag::List(start)) => {
                 stack.push(Block::List(*start));

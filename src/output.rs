@@ -127,12 +127,18 @@ mod tests {
             let s = Staging::begin(&target).unwrap();
             s.write("index.html", b"new").unwrap();
         }
-        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_to_string(target.join("index.html")).unwrap(),
+            "old"
+        );
         let s = Staging::begin(&target).unwrap();
         s.write("", b"new").unwrap();
         s.write("van-ban/2021/x/", b"doc").unwrap();
         s.commit().unwrap();
-        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_to_string(target.join("index.html")).unwrap(),
+            "new"
+        );
         assert!(target.join("van-ban/2021/x/index.html").is_file());
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
     }

@@ -61,7 +61,13 @@ impl Registry {
         let text = match std::fs::read_to_string(&file) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Registry::default()),
-            Err(e) => return Err(vec![Diagnostic::error(&file, 0, format!("không đọc được: {e}"))]),
+            Err(e) => {
+                return Err(vec![Diagnostic::error(
+                    &file,
+                    0,
+                    format!("không đọc được: {e}"),
+                )]);
+            }
         };
         let raw: Vec<RawEntry> = serde_saphyr::from_str(&text).map_err(|e| {
             let (line, column) = e
@@ -83,7 +89,11 @@ impl Registry {
             let name = r.name.value.trim().to_string();
             let line = r.name.referenced.line() as usize;
             if name.is_empty() {
-                errors.push(Diagnostic::error(&file, line, "tên cơ quan trống").field("name").with_source(&text));
+                errors.push(
+                    Diagnostic::error(&file, line, "tên cơ quan trống")
+                        .field("name")
+                        .with_source(&text),
+                );
                 continue;
             }
             if registry.entries.contains_key(&name) {
@@ -113,7 +123,11 @@ impl Registry {
                 },
             );
         }
-        if errors.is_empty() { Ok(registry) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(registry)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Every entry whose parent is neither an entry nor an issuer of a
@@ -137,7 +151,10 @@ impl Registry {
                     Diagnostic::error(
                         &file,
                         line,
-                        format!("cơ quan cấp trên \"{parent}\" của \"{}\" không có trong kho", e.name),
+                        format!(
+                            "cơ quan cấp trên \"{parent}\" của \"{}\" không có trong kho",
+                            e.name
+                        ),
                     )
                     .field("parent")
                     .column(column)

@@ -149,12 +149,18 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, String> {
     }
     let files: [(&str, &str); 7] = [
         ("vanban.toml", CONFIG),
-        ("content/_co-quan.yaml", "# Danh mục cơ quan ban hành (không bắt buộc).\n[]\n"),
+        (
+            "content/_co-quan.yaml",
+            "# Danh mục cơ quan ban hành (không bắt buộc).\n[]\n",
+        ),
         ("themes/README.md", THEME_README),
         (".github/workflows/pages.yml", GITHUB),
         (".gitlab-ci.yml", GITLAB),
         (".gitignore", "/public\n/public.vanban-*\n"),
-        ("README.md", "# Kho văn bản\n\nThêm văn bản vào `content/` (`vanban import` hoặc `vanban new`), kiểm tra bằng `vanban check`, xem thử bằng `vanban serve`, rồi `git push`.\n"),
+        (
+            "README.md",
+            "# Kho văn bản\n\nThêm văn bản vào `content/` (`vanban import` hoặc `vanban new`), kiểm tra bằng `vanban check`, xem thử bằng `vanban serve`, rồi `git push`.\n",
+        ),
     ];
     let mut written = Vec::new();
     for (rel, text) in files {
@@ -189,8 +195,20 @@ mod tests {
         assert!(file.ends_with("ubnd-tinh-kien-giang/2024-03-05-12-kh-ubnd.md"));
         let text = std::fs::read_to_string(&file).unwrap();
         for field in [
-            "number:", "type:", "title:", "issuer:", "date:", "place:", "signers:", "recipients:",
-            "distribution:", "attachments:", "references:", "topics:", "source:", "aliases:",
+            "number:",
+            "type:",
+            "title:",
+            "issuer:",
+            "date:",
+            "place:",
+            "signers:",
+            "recipients:",
+            "distribution:",
+            "attachments:",
+            "references:",
+            "topics:",
+            "source:",
+            "aliases:",
         ] {
             assert!(text.contains(field), "{field}");
         }

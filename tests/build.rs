@@ -15,13 +15,55 @@ fn sample_site() -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 const SEVEN: [(&str, &str, &str, &str, &str); 7] = [
-    ("143-CV/TU", "Công văn", "Tỉnh ủy Kiên Giang", "2021-04-29", "/van-ban/2021/143-cv-tu/"),
-    ("176-CV/TU", "Công văn", "Tỉnh ủy Kiên Giang", "2021-06-15", "/van-ban/2021/176-cv-tu/"),
-    ("453-CV/TU", "Công văn", "Tỉnh ủy Quảng Ngãi", "2021-06-16", "/van-ban/2021/453-cv-tu/"),
-    ("435/VP-KGVX", "Công văn", "Văn phòng UBND tỉnh Kiên Giang", "2021-06-21", "/van-ban/2021/435-vp-kgvx/"),
-    ("374-TB/TU", "Thông báo", "Tỉnh ủy Kiên Giang", "2021-09-01", "/van-ban/2021/374-tb-tu/"),
-    ("6777/VP-KGVX", "Công văn", "Văn phòng UBND tỉnh Kiên Giang", "2021-09-06", "/van-ban/2021/6777-vp-kgvx/"),
-    ("1507/UBND-TH", "Công văn", "UBND tỉnh Kiên Giang", "2021-09-11", "/van-ban/2021/1507-ubnd-th/"),
+    (
+        "143-CV/TU",
+        "Công văn",
+        "Tỉnh ủy Kiên Giang",
+        "2021-04-29",
+        "/van-ban/2021/143-cv-tu/",
+    ),
+    (
+        "176-CV/TU",
+        "Công văn",
+        "Tỉnh ủy Kiên Giang",
+        "2021-06-15",
+        "/van-ban/2021/176-cv-tu/",
+    ),
+    (
+        "453-CV/TU",
+        "Công văn",
+        "Tỉnh ủy Quảng Ngãi",
+        "2021-06-16",
+        "/van-ban/2021/453-cv-tu/",
+    ),
+    (
+        "435/VP-KGVX",
+        "Công văn",
+        "Văn phòng UBND tỉnh Kiên Giang",
+        "2021-06-21",
+        "/van-ban/2021/435-vp-kgvx/",
+    ),
+    (
+        "374-TB/TU",
+        "Thông báo",
+        "Tỉnh ủy Kiên Giang",
+        "2021-09-01",
+        "/van-ban/2021/374-tb-tu/",
+    ),
+    (
+        "6777/VP-KGVX",
+        "Công văn",
+        "Văn phòng UBND tỉnh Kiên Giang",
+        "2021-09-06",
+        "/van-ban/2021/6777-vp-kgvx/",
+    ),
+    (
+        "1507/UBND-TH",
+        "Công văn",
+        "UBND tỉnh Kiên Giang",
+        "2021-09-11",
+        "/van-ban/2021/1507-ubnd-th/",
+    ),
 ];
 
 #[test]
@@ -52,8 +94,16 @@ fn a_document_page_shows_its_metadata_and_body() {
     let (_tmp, public) = sample_site();
     let html = read(&public.join("van-ban/2021/1507-ubnd-th/index.html"));
     for label in [
-        "Số ký hiệu", "Loại văn bản", "Trích yếu", "Cơ quan ban hành", "Ngày ban hành",
-        "Nơi ban hành", "Người ký", "Kính gửi", "Nơi nhận", "Chủ đề",
+        "Số ký hiệu",
+        "Loại văn bản",
+        "Trích yếu",
+        "Cơ quan ban hành",
+        "Ngày ban hành",
+        "Nơi ban hành",
+        "Người ký",
+        "Kính gửi",
+        "Nơi nhận",
+        "Chủ đề",
     ] {
         assert!(html.contains(label), "label {label} missing");
     }
@@ -68,11 +118,18 @@ fn a_document_page_shows_its_metadata_and_body() {
     assert!(html.contains("class=\"footnote-definition\""));
     assert!(html.contains("ngày 18/7/2021 về thực hiện hỗ trợ người lao động"));
     // The signature block is not repeated in the body.
-    assert_eq!(html.matches("Nguyễn Đức Chín").count(), 2, "name in the signature and metadata only");
+    assert_eq!(
+        html.matches("Nguyễn Đức Chín").count(),
+        2,
+        "name in the signature and metadata only"
+    );
 
     let party = read(&public.join("van-ban/2021/143-cv-tu/index.html"));
     assert!(party.contains("ĐẢNG CỘNG SẢN VIỆT NAM"));
-    assert!(party.contains("(Đã ký)"), "a signer without a name is shown as signed");
+    assert!(
+        party.contains("(Đã ký)"),
+        "a signer without a name is shown as signed"
+    );
 }
 
 #[test]
@@ -80,7 +137,12 @@ fn home_page_and_ways_in_exist() {
     let (_tmp, public) = sample_site();
     let home = read(&public.join("index.html"));
     assert!(home.contains("Kho có <strong>7</strong> văn bản"));
-    for path in ["co-quan/tinh-uy-kien-giang/", "loai/thong-bao/", "chu-de/covid-19/", "dong-thoi-gian/2021/"] {
+    for path in [
+        "co-quan/tinh-uy-kien-giang/",
+        "loai/thong-bao/",
+        "chu-de/covid-19/",
+        "dong-thoi-gian/2021/",
+    ] {
         assert!(public.join(path).join("index.html").is_file(), "{path}");
     }
 }
@@ -105,7 +167,10 @@ fn the_same_content_builds_byte_identical_output() {
     let a = vanban(tmp.path(), &["build", "--output", "a"]);
     let b = vanban(tmp.path(), &["build", "--output", "b"]);
     assert!(a.status.success() && b.status.success());
-    let (a, b) = (snapshot(&tmp.path().join("a")), snapshot(&tmp.path().join("b")));
+    let (a, b) = (
+        snapshot(&tmp.path().join("a")),
+        snapshot(&tmp.path().join("b")),
+    );
     assert!(!a.is_empty());
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (k, v) in &a {
@@ -129,11 +194,21 @@ fn hostile_title_and_body_are_escaped() {
     assert!(!html.contains("<img src=x"), "raw img passed through");
     assert!(!html.contains("<b>X</b>"));
     assert!(!html.to_ascii_lowercase().contains("javascript:"));
-    assert!(html.contains("&lt;script&gt;alert(&#x27;title&#x27;)&lt;&#x2F;script&gt;") || html.contains("&lt;script&gt;"));
+    assert!(
+        html.contains("&lt;script&gt;alert(&#x27;title&#x27;)&lt;&#x2F;script&gt;")
+            || html.contains("&lt;script&gt;")
+    );
     assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
-    for page in ["index.html", "co-quan/index.html", "loai/cong-van/index.html"] {
+    for page in [
+        "index.html",
+        "co-quan/index.html",
+        "loai/cong-van/index.html",
+    ] {
         let p = read(&public.join(page));
-        assert!(!p.contains("<script>alert") && !p.contains("<b>X</b>"), "{page}");
+        assert!(
+            !p.contains("<script>alert") && !p.contains("<b>X</b>"),
+            "{page}"
+        );
     }
 }
 
@@ -149,14 +224,20 @@ fn bad_build_keeps_previous(name: &str, file: &str, text: &[u8], expect: &[&str]
     for e in expect {
         assert!(err.contains(e), "{name}: message lacks {e:?}:\n{err}");
     }
-    assert!(err.contains(file), "{name}: message lacks the file name:\n{err}");
+    assert!(
+        err.contains(file),
+        "{name}: message lacks the file name:\n{err}"
+    );
     assert_eq!(snapshot(&public), before, "{name}: previous output changed");
     let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with("public."))
         .collect();
-    assert!(leftovers.is_empty(), "{name}: staging left behind {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "{name}: staging left behind {leftovers:?}"
+    );
 }
 
 const GOOD_HEAD: &str = "number: 9/CV-Y\ntype: Công văn\ntitle: T\nissuer: Sở Y\n";
@@ -191,12 +272,18 @@ fn invalid_yaml_is_an_error() {
 
 #[test]
 fn a_file_without_front_matter_is_an_error() {
-    bad_build_keeps_previous("nofm", "bad.md", b"# Just text\n", &["bad.md:1", "front matter"]);
+    bad_build_keeps_previous(
+        "nofm",
+        "bad.md",
+        b"# Just text\n",
+        &["bad.md:1", "front matter"],
+    );
 }
 
 #[test]
 fn two_files_with_one_identity_name_both() {
-    let dup = std::fs::read(repo().join("content/tinh-uy-kien-giang/2021-06-15-176-cv-tu.md")).unwrap();
+    let dup =
+        std::fs::read(repo().join("content/tinh-uy-kien-giang/2021-06-15-176-cv-tu.md")).unwrap();
     bad_build_keeps_previous("dup", "copy.md", &dup, &["2021-06-15-176-cv-tu.md"]);
 }
 
@@ -204,11 +291,18 @@ fn two_files_with_one_identity_name_both() {
 fn all_errors_of_a_run_are_reported_together() {
     let tmp = tempfile::tempdir().unwrap();
     let content = copy_sample(tmp.path());
-    std::fs::write(content.join("a.md"), format!("---\n{GOOD_HEAD}date: 2021-13-01\n---\n")).unwrap();
+    std::fs::write(
+        content.join("a.md"),
+        format!("---\n{GOOD_HEAD}date: 2021-13-01\n---\n"),
+    )
+    .unwrap();
     std::fs::write(content.join("b.md"), "no front matter\n").unwrap();
     let out = vanban(tmp.path(), &["build"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("a.md:6") && err.contains("b.md:1"), "{err}");
-    assert!(!Path::new(&tmp.path().join("public")).exists(), "a failed first build wrote output");
+    assert!(
+        !Path::new(&tmp.path().join("public")).exists(),
+        "a failed first build wrote output"
+    );
 }

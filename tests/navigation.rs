@@ -10,7 +10,8 @@ use std::path::Path;
 
 fn doc_links(html: &str) -> usize {
     let page = Html::parse_document(html);
-    page.select(&Selector::parse("ul.doc-list > li").unwrap()).count()
+    page.select(&Selector::parse("ul.doc-list > li").unwrap())
+        .count()
 }
 
 fn list_pages(public: &Path, prefix: &str) -> Vec<std::path::PathBuf> {
@@ -26,7 +27,12 @@ fn list_pages(public: &Path, prefix: &str) -> Vec<std::path::PathBuf> {
 #[test]
 fn a_generated_archive_is_paginated_and_counted_right() {
     let tmp = tempfile::tempdir().unwrap();
-    let generated = vanban(tmp.path(), &["generate", "--count", "2000", "--seed", "7", "--output", "content"]);
+    let generated = vanban(
+        tmp.path(),
+        &[
+            "generate", "--count", "2000", "--seed", "7", "--output", "content",
+        ],
+    );
     assert!(generated.status.success(), "{}", stderr(&generated));
     std::fs::write(tmp.path().join("vanban.toml"), "page_size = 40\n").unwrap();
     let public = build_ok(tmp.path());
@@ -47,19 +53,33 @@ fn a_generated_archive_is_paginated_and_counted_right() {
         serde_json::from_str(&read(&public.join("data/issuers.json"))).unwrap();
     let issuers = issuers["issuers"].as_array().unwrap();
     assert!(issuers.len() > 100, "only {} issuers", issuers.len());
-    let total: u64 = issuers.iter().map(|i| i["documents"].as_u64().unwrap()).sum();
+    let total: u64 = issuers
+        .iter()
+        .map(|i| i["documents"].as_u64().unwrap())
+        .sum();
     assert_eq!(total, 2000);
-    let biggest = issuers.iter().max_by_key(|i| i["documents"].as_u64().unwrap()).unwrap();
+    let biggest = issuers
+        .iter()
+        .max_by_key(|i| i["documents"].as_u64().unwrap())
+        .unwrap();
     let count = biggest["documents"].as_u64().unwrap() as usize;
     let base = biggest["url"].as_str().unwrap().trim_start_matches('/');
     let expected_pages = count.div_ceil(40);
     let mut seen = 0;
     for k in 1..=expected_pages {
-        let path = if k == 1 { format!("{base}index.html") } else { format!("{base}trang/{k}/index.html") };
+        let path = if k == 1 {
+            format!("{base}index.html")
+        } else {
+            format!("{base}trang/{k}/index.html")
+        };
         seen += doc_links(&read(&public.join(&path)));
     }
     assert_eq!(seen, count, "pages of {base} hold every document once");
-    assert!(!public.join(format!("{base}trang/{}/index.html", expected_pages + 1)).exists());
+    assert!(
+        !public
+            .join(format!("{base}trang/{}/index.html", expected_pages + 1))
+            .exists()
+    );
     // Each document's issuer_url points at its issuer's page.
     for d in docs.iter().take(50) {
         let url = d["issuer_url"].as_str().unwrap().trim_start_matches('/');
@@ -81,9 +101,16 @@ fn the_sample_has_its_issuer_pages_and_timeline() {
         assert!(tu.contains(n), "{n}");
     }
     assert!(!tu.contains("453-CV/TU"));
-    assert!(public.join("co-quan/tinh-uy-quang-ngai/index.html").is_file());
+    assert!(
+        public
+            .join("co-quan/tinh-uy-quang-ngai/index.html")
+            .is_file()
+    );
     let vp = read(&public.join("co-quan/van-phong-ubnd-tinh-kien-giang/index.html"));
-    assert!(vp.contains("Cơ quan cấp trên") && vp.contains("href=\"../../co-quan/ubnd-tinh-kien-giang/\""));
+    assert!(
+        vp.contains("Cơ quan cấp trên")
+            && vp.contains("href=\"../../co-quan/ubnd-tinh-kien-giang/\"")
+    );
     let ubnd = read(&public.join("co-quan/ubnd-tinh-kien-giang/index.html"));
     assert!(ubnd.contains("Cơ quan trực thuộc") && ubnd.contains("Văn phòng UBND tỉnh Kiên Giang"));
     let index = read(&public.join("co-quan/index.html"));
@@ -103,7 +130,9 @@ fn the_sample_has_its_issuer_pages_and_timeline() {
     }
     // Previous and next document of the same issuer.
     let doc = read(&public.join("van-ban/2021/176-cv-tu/index.html"));
-    assert!(doc.contains("Văn bản trước của cơ quan: <a href=\"../../../van-ban/2021/143-cv-tu/\">"));
+    assert!(
+        doc.contains("Văn bản trước của cơ quan: <a href=\"../../../van-ban/2021/143-cv-tu/\">")
+    );
     assert!(doc.contains("Văn bản sau của cơ quan: <a href=\"../../../van-ban/2021/374-tb-tu/\">"));
     // Signer pages with positions.
     let signer = read(&public.join("nguoi-ky/mai-van-huynh/index.html"));

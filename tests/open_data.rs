@@ -45,16 +45,32 @@ fn every_feed_parses_newest_first_with_full_metadata() {
             .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         assert!(!feed.entries.is_empty(), "{}", f.display());
         let dates: Vec<_> = feed.entries.iter().map(|e| e.updated.unwrap()).collect();
-        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{}: not newest first", f.display());
+        assert!(
+            dates.windows(2).all(|w| w[0] >= w[1]),
+            "{}: not newest first",
+            f.display()
+        );
         for e in &feed.entries {
-            assert!(e.links[0].href.starts_with("https://vanban.example.org/kho/van-ban/"));
+            assert!(
+                e.links[0]
+                    .href
+                    .starts_with("https://vanban.example.org/kho/van-ban/")
+            );
             assert!(!e.authors.is_empty() && !e.categories.is_empty());
             assert!(e.summary.as_ref().unwrap().content.contains(" số "));
         }
     }
-    let main = feed_rs::parser::parse(std::fs::File::open(public.join("feed.xml")).unwrap()).unwrap();
+    let main =
+        feed_rs::parser::parse(std::fs::File::open(public.join("feed.xml")).unwrap()).unwrap();
     assert_eq!(main.entries.len(), 7);
-    assert!(main.entries[0].title.as_ref().unwrap().content.contains("1507/UBND-TH"));
+    assert!(
+        main.entries[0]
+            .title
+            .as_ref()
+            .unwrap()
+            .content
+            .contains("1507/UBND-TH")
+    );
     let home = read(&public.join("index.html"));
     assert!(home.contains("rel=\"alternate\" type=\"application/atom+xml\""));
 }
@@ -65,7 +81,8 @@ fn every_json_file_and_json_ld_block_parses() {
     let json_files = files(&public, "json");
     assert!(json_files.len() >= 7 + 3);
     for f in &json_files {
-        let v: serde_json::Value = serde_json::from_str(&read(f)).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let v: serde_json::Value =
+            serde_json::from_str(&read(f)).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         assert!(v.is_object());
     }
     let script = Selector::parse("script[type=\"application/ld+json\"]").unwrap();
@@ -76,7 +93,15 @@ fn every_json_file_and_json_ld_block_parses() {
             let v: serde_json::Value = serde_json::from_str(&s.inner_html())
                 .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
             assert_eq!(v["@type"], "Legislation");
-            for key in ["legislationIdentifier", "legislationType", "legislationDate", "legislationPassedBy", "legislationJurisdiction", "inLanguage", "citation"] {
+            for key in [
+                "legislationIdentifier",
+                "legislationType",
+                "legislationDate",
+                "legislationPassedBy",
+                "legislationJurisdiction",
+                "inLanguage",
+                "citation",
+            ] {
                 assert!(!v[key].is_null(), "{}: {key}", page.display());
             }
             blocks += 1;
@@ -97,7 +122,12 @@ fn every_page_is_valid_html5_with_head_metadata() {
     for page in files(&public, "html") {
         let text = read(&page);
         let html = Html::parse_document(&text);
-        assert!(html.errors.is_empty(), "{}: {:?}", page.display(), html.errors);
+        assert!(
+            html.errors.is_empty(),
+            "{}: {:?}",
+            page.display(),
+            html.errors
+        );
     }
     let page = read(&public.join("van-ban/2021/176-cv-tu/index.html"));
     for needle in [
@@ -126,13 +156,26 @@ fn the_sitemap_lists_every_page_once() {
     assert_eq!(unique.len(), locs.len(), "a page listed twice");
     let pages: BTreeSet<String> = files(&public, "html")
         .iter()
-        .map(|p| p.strip_prefix(&public).unwrap().to_string_lossy().into_owned())
+        .map(|p| {
+            p.strip_prefix(&public)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
         .filter(|p| p != "404.html")
-        .map(|p| format!("https://vanban.example.org/kho/{}", p.trim_end_matches("index.html")))
+        .map(|p| {
+            format!(
+                "https://vanban.example.org/kho/{}",
+                p.trim_end_matches("index.html")
+            )
+        })
         .collect();
     let listed: BTreeSet<String> = unique.iter().map(|s| s.to_string()).collect();
     assert_eq!(listed, pages);
-    assert!(read(&public.join("robots.txt")).contains("Sitemap: https://vanban.example.org/kho/sitemap.xml"));
+    assert!(
+        read(&public.join("robots.txt"))
+            .contains("Sitemap: https://vanban.example.org/kho/sitemap.xml")
+    );
 }
 
 #[test]
@@ -140,16 +183,25 @@ fn aliases_redirect_to_the_document() {
     let tmp = tempfile::tempdir().unwrap();
     let content = copy_sample(tmp.path());
     let file = content.join("tinh-uy-kien-giang/2021-09-01-374-tb-tu.md");
-    let text = read(&file).replacen("---\n", "---\naliases: [/cu/374-tb-tu.html, /van-ban/374/]\n", 1);
+    let text = read(&file).replacen(
+        "---\n",
+        "---\naliases: [/cu/374-tb-tu.html, /van-ban/374/]\n",
+        1,
+    );
     std::fs::write(&file, text).unwrap();
     let public = build_ok(tmp.path());
-    for (alias, back) in [("cu/374-tb-tu.html", "../"), ("van-ban/374/index.html", "../../")] {
+    for (alias, back) in [
+        ("cu/374-tb-tu.html", "../"),
+        ("van-ban/374/index.html", "../../"),
+    ] {
         let page = read(&public.join(alias));
         assert!(
             page.contains(&format!("content=\"0; url={back}van-ban/2021/374-tb-tu/\"")),
             "{alias}: {page}"
         );
-        assert!(page.contains("<link rel=\"canonical\" href=\"http://127.0.0.1:8000/van-ban/2021/374-tb-tu/\">"));
+        assert!(page.contains(
+            "<link rel=\"canonical\" href=\"http://127.0.0.1:8000/van-ban/2021/374-tb-tu/\">"
+        ));
     }
     assert!(vanban::linkcheck::check_site(&public).is_empty());
 }
@@ -168,30 +220,66 @@ fn numbered_points_have_unique_stable_anchors() {
     for id in ["muc-1", "muc-2", "muc-1-doan-1", "muc-2-doan-1", "doan-1"] {
         assert!(ids.iter().any(|i| i == id), "#{id} missing");
     }
-    let point2 = html.select(&Selector::parse("#muc-2").unwrap()).next().unwrap();
-    assert!(point2.text().collect::<String>().contains("Trước tình hình trên"));
-    assert!(page.contains("href=\"#muc-2\""), "a visible link to the point");
+    let point2 = html
+        .select(&Selector::parse("#muc-2").unwrap())
+        .next()
+        .unwrap();
+    assert!(
+        point2
+            .text()
+            .collect::<String>()
+            .contains("Trước tình hình trên")
+    );
+    assert!(
+        page.contains("href=\"#muc-2\""),
+        "a visible link to the point"
+    );
 }
 
 #[test]
 fn each_sample_document_has_the_right_citation_text() {
     let (_tmp, public) = sample();
     let expected = [
-        ("143-cv-tu", "Công văn số 143-CV/TU ngày 29/4/2021 của Tỉnh ủy Kiên Giang về việc tiếp tục tăng cường công tác phòng, chống dịch bệnh Covid-19"),
-        ("176-cv-tu", "Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy Kiên Giang về việc tăng cường công tác phòng, chống dịch bệnh Covid-19 và phát triển kinh tế-xã hội"),
-        ("453-cv-tu", "Công văn số 453-CV/TU ngày 16/6/2021 của Tỉnh ủy Quảng Ngãi về việc triển khai thực hiện Kết luận của Bộ Chính trị về phòng, chống dịch Covid-19"),
-        ("435-vp-kgvx", "Công văn số 435/VP-KGVX ngày 21/6/2021 của Văn phòng UBND tỉnh Kiên Giang về việc chỉ đạo thực hiện Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy"),
-        ("374-tb-tu", "Thông báo số 374-TB/TU ngày 01/9/2021 của Tỉnh ủy Kiên Giang về việc kết luận của Ban Thường vụ Tỉnh ủy về công tác phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh"),
-        ("6777-vp-kgvx", "Công văn số 6777/VP-KGVX ngày 06/9/2021 của Văn phòng UBND tỉnh Kiên Giang về việc tổ chức triển khai thực hiện kết luận của Ban Thường vụ Tỉnh ủy về công tác phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh"),
-        ("1507-ubnd-th", "Công văn số 1507/UBND-TH ngày 11/9/2021 của UBND tỉnh Kiên Giang về việc triển khai thực hiện Nghị quyết phiên họp Chính phủ thường kỳ tháng 08 năm 2021"),
+        (
+            "143-cv-tu",
+            "Công văn số 143-CV/TU ngày 29/4/2021 của Tỉnh ủy Kiên Giang về việc tiếp tục tăng cường công tác phòng, chống dịch bệnh Covid-19",
+        ),
+        (
+            "176-cv-tu",
+            "Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy Kiên Giang về việc tăng cường công tác phòng, chống dịch bệnh Covid-19 và phát triển kinh tế-xã hội",
+        ),
+        (
+            "453-cv-tu",
+            "Công văn số 453-CV/TU ngày 16/6/2021 của Tỉnh ủy Quảng Ngãi về việc triển khai thực hiện Kết luận của Bộ Chính trị về phòng, chống dịch Covid-19",
+        ),
+        (
+            "435-vp-kgvx",
+            "Công văn số 435/VP-KGVX ngày 21/6/2021 của Văn phòng UBND tỉnh Kiên Giang về việc chỉ đạo thực hiện Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy",
+        ),
+        (
+            "374-tb-tu",
+            "Thông báo số 374-TB/TU ngày 01/9/2021 của Tỉnh ủy Kiên Giang về việc kết luận của Ban Thường vụ Tỉnh ủy về công tác phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh",
+        ),
+        (
+            "6777-vp-kgvx",
+            "Công văn số 6777/VP-KGVX ngày 06/9/2021 của Văn phòng UBND tỉnh Kiên Giang về việc tổ chức triển khai thực hiện kết luận của Ban Thường vụ Tỉnh ủy về công tác phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh",
+        ),
+        (
+            "1507-ubnd-th",
+            "Công văn số 1507/UBND-TH ngày 11/9/2021 của UBND tỉnh Kiên Giang về việc triển khai thực hiện Nghị quyết phiên họp Chính phủ thường kỳ tháng 08 năm 2021",
+        ),
     ];
     let sel = Selector::parse("#trich-dan-text").unwrap();
     for (slug, text) in expected {
-        let page = Html::parse_document(&read(&public.join(format!("van-ban/2021/{slug}/index.html"))));
+        let page = Html::parse_document(&read(
+            &public.join(format!("van-ban/2021/{slug}/index.html")),
+        ));
         let cite = page.select(&sel).next().unwrap().text().collect::<String>();
         assert_eq!(
             cite,
-            format!("{text}. Đường dẫn cố định: https://vanban.example.org/kho/van-ban/2021/{slug}/"),
+            format!(
+                "{text}. Đường dẫn cố định: https://vanban.example.org/kho/van-ban/2021/{slug}/"
+            ),
         );
     }
 }

@@ -15,7 +15,8 @@ fn check_on_the_sample_is_clean_apart_from_warnings() {
     assert!(err.contains("7 văn bản: 0 lỗi"), "{err}");
     // An unresolved citation is a warning pointing at its line and column.
     assert!(
-        err.contains("tinh-uy-kien-giang/2021-06-15-176-cv-tu.md:") && err.contains("warning: trích dẫn 07-KL/TW chưa có trong kho"),
+        err.contains("tinh-uy-kien-giang/2021-06-15-176-cv-tu.md:")
+            && err.contains("warning: trích dẫn 07-KL/TW chưa có trong kho"),
         "{err}"
     );
 }
@@ -57,15 +58,29 @@ fn check_warns_about_mismatched_numbers_future_dates_and_missing_signers() {
     let out = vanban(tmp.path(), &["check"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(err.contains("x.md:2: warning: `number`: mã loại trong số ký hiệu chỉ \"Thông báo\""), "{err}");
-    assert!(err.contains("x.md:6: warning: `date`: ngày ban hành 2999-01-01 ở tương lai"), "{err}");
-    assert!(err.contains("warning: `signers`: văn bản không có người ký"), "{err}");
+    assert!(
+        err.contains("x.md:2: warning: `number`: mã loại trong số ký hiệu chỉ \"Thông báo\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("x.md:6: warning: `date`: ngày ban hành 2999-01-01 ở tương lai"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: `signers`: văn bản không có người ký"),
+        "{err}"
+    );
 }
 
 #[test]
 fn bad_usage_exits_with_two() {
     let tmp = tempfile::tempdir().unwrap();
-    assert_eq!(vanban(tmp.path(), &["check", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(
+        vanban(tmp.path(), &["check", "--no-such-flag"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(vanban(tmp.path(), &["frobnicate"]).status.code(), Some(2));
 }
 
@@ -75,7 +90,12 @@ fn init_then_build_works_in_an_empty_folder() {
     let out = vanban(tmp.path(), &["init", "kho"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let kho = tmp.path().join("kho");
-    for f in ["vanban.toml", "content/_co-quan.yaml", ".github/workflows/pages.yml", ".gitlab-ci.yml"] {
+    for f in [
+        "vanban.toml",
+        "content/_co-quan.yaml",
+        ".github/workflows/pages.yml",
+        ".gitlab-ci.yml",
+    ] {
         assert!(kho.join(f).is_file(), "{f}");
     }
     let workflow = read(&kho.join(".github/workflows/pages.yml"));
@@ -91,18 +111,35 @@ fn init_then_build_works_in_an_empty_folder() {
     // `new` writes a skeleton that builds once given a title.
     let out = vanban(
         &kho,
-        &["new", "--number", "12/KH-UBND", "--type", "Kế hoạch", "--issuer", "UBND tỉnh Kiên Giang", "--date", "2024-03-05", "--title", "Phòng, chống thiên tai"],
+        &[
+            "new",
+            "--number",
+            "12/KH-UBND",
+            "--type",
+            "Kế hoạch",
+            "--issuer",
+            "UBND tỉnh Kiên Giang",
+            "--date",
+            "2024-03-05",
+            "--title",
+            "Phòng, chống thiên tai",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let out = vanban(&kho, &["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(kho.join("public/van-ban/2024/12-kh-ubnd/index.html").is_file());
+    assert!(
+        kho.join("public/van-ban/2024/12-kh-ubnd/index.html")
+            .is_file()
+    );
 }
 
 #[test]
 fn every_command_has_help_with_examples() {
     let tmp = tempfile::tempdir().unwrap();
-    for cmd in ["build", "check", "serve", "import", "new", "init", "generate"] {
+    for cmd in [
+        "build", "check", "serve", "import", "new", "init", "generate",
+    ] {
         let out = vanban(tmp.path(), &[cmd, "--help"]);
         assert!(out.status.success(), "{cmd}");
         let text = String::from_utf8_lossy(&out.stdout);

@@ -63,7 +63,11 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     })
 }
 
-fn write_one(w: &Writer, i: usize, (prev, next): (Option<usize>, Option<usize>)) -> Result<(), String> {
+fn write_one(
+    w: &Writer,
+    i: usize,
+    (prev, next): (Option<usize>, Option<usize>),
+) -> Result<(), String> {
     let site = w.site;
     let d = &site.docs[i];
     let path = &site.paths[i];
@@ -101,7 +105,11 @@ fn write_one(w: &Writer, i: usize, (prev, next): (Option<usize>, Option<usize>))
     links.dedup_by(|b, a| b.span.start < a.span.end);
     let body = markdown::render(&d.body, &links);
 
-    let attachment_keys: Vec<String> = d.attachments.iter().map(|a| crate::number::normalize(a)).collect();
+    let attachment_keys: Vec<String> = d
+        .attachments
+        .iter()
+        .map(|a| crate::number::normalize(a))
+        .collect();
     let (attachments, cites): (Vec<_>, Vec<_>) = citations
         .iter()
         .partition(|c| c.from_front_matter && attachment_keys.contains(&c.key));
@@ -116,7 +124,10 @@ fn write_one(w: &Writer, i: usize, (prev, next): (Option<usize>, Option<usize>))
         body_html: body.html,
         anchors: body.anchors,
         cites: cites.into_iter().map(|c| site.cited_item(c)).collect(),
-        attachments: attachments.into_iter().map(|c| site.cited_item(c)).collect(),
+        attachments: attachments
+            .into_iter()
+            .map(|c| site.cited_item(c))
+            .collect(),
         cited_by: site.doc_items(&site.graph.cited_by[i]),
         chain,
         prev: prev.map(|j| site.doc_item(j)),
@@ -127,7 +138,8 @@ fn write_one(w: &Writer, i: usize, (prev, next): (Option<usize>, Option<usize>))
     };
     w.page("document.html", path, &page)?;
     // Open data beside the page: its record and its Markdown source.
-    let record = serde_json::to_vec_pretty(&super::data::record(site, i)).map_err(|e| e.to_string())?;
+    let record =
+        serde_json::to_vec_pretty(&super::data::record(site, i)).map_err(|e| e.to_string())?;
     w.file(&format!("{path}index.json"), &record)?;
     let source = std::fs::read(&d.file).map_err(|e| format!("{}: {e}", d.file.display()))?;
     w.file(&format!("{path}index.md"), &source)
@@ -159,7 +171,11 @@ fn json_ld(site: &Site, i: usize, permalink: &str) -> String {
         v
     };
     let citations = &site.graph.outgoing[i];
-    let attachment_keys: Vec<String> = d.attachments.iter().map(|a| crate::number::normalize(a)).collect();
+    let attachment_keys: Vec<String> = d
+        .attachments
+        .iter()
+        .map(|a| crate::number::normalize(a))
+        .collect();
     let value = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Legislation",
@@ -246,7 +262,10 @@ pub fn citation_text(
         title.to_string()
     } else {
         let mut chars = title.chars();
-        let first: String = chars.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
+        let first: String = chars
+            .next()
+            .map(|c| c.to_lowercase().collect())
+            .unwrap_or_default();
         format!("về việc {first}{}", chars.as_str())
     };
     format!(
@@ -324,7 +343,11 @@ pub(super) fn write_shared_and_external(w: &Writer) -> Result<(), String> {
     let site = w.site;
     for (e, ext) in site.graph.external.iter().enumerate() {
         let page = ExternalPage {
-            title: format!("{} {}", ext.doc_type.as_deref().unwrap_or("Văn bản"), ext.number),
+            title: format!(
+                "{} {}",
+                ext.doc_type.as_deref().unwrap_or("Văn bản"),
+                ext.number
+            ),
             number: &ext.number,
             doc_type: ext.doc_type.as_deref(),
             issuer: ext.issuer.as_deref(),
@@ -353,11 +376,23 @@ mod tests {
     fn citation_text_reads_like_a_vietnamese_reference() {
         let d = chrono::NaiveDate::from_ymd_opt(2021, 6, 15).unwrap();
         assert_eq!(
-            citation_text("Công văn", "176-CV/TU", d, "Tỉnh ủy Kiên Giang", "Tăng cường công tác phòng, chống dịch"),
+            citation_text(
+                "Công văn",
+                "176-CV/TU",
+                d,
+                "Tỉnh ủy Kiên Giang",
+                "Tăng cường công tác phòng, chống dịch"
+            ),
             "Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy Kiên Giang về việc tăng cường công tác phòng, chống dịch"
         );
         assert_eq!(
-            citation_text("Thông báo", "374-TB/TU", d, "Tỉnh ủy Kiên Giang", "Về công tác X"),
+            citation_text(
+                "Thông báo",
+                "374-TB/TU",
+                d,
+                "Tỉnh ủy Kiên Giang",
+                "Về công tác X"
+            ),
             "Thông báo số 374-TB/TU ngày 15/6/2021 của Tỉnh ủy Kiên Giang Về công tác X"
         );
     }

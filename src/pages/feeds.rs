@@ -62,11 +62,15 @@ fn feed<'a>(w: &'a Writer, title: String, page_path: &str, docs: &[usize]) -> Fe
                     .signers
                     .iter()
                     .map(|s| {
-                        [s.authority.as_deref(), s.position.as_deref(), s.name.as_deref()]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>()
-                            .join(" ")
+                        [
+                            s.authority.as_deref(),
+                            s.position.as_deref(),
+                            s.name.as_deref(),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ")
                     })
                     .collect(),
                 topics: &d.topics,
@@ -94,7 +98,12 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     w.file("feed.xml", &w.renderer.render("feed.xml", "feed.xml", &f)?)?;
     let groups = |groups: &[Group], what: &str| -> Result<(), String> {
         for g in groups {
-            let f = feed(w, format!("{what}: {} – {}", g.name, site.config.title), &g.path, &g.docs);
+            let f = feed(
+                w,
+                format!("{what}: {} – {}", g.name, site.config.title),
+                &g.path,
+                &g.docs,
+            );
             let path = format!("{}feed.xml", g.path);
             w.file(&path, &w.renderer.render("feed.xml", &path, &f)?)?;
         }
@@ -104,7 +113,11 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     groups(&site.types, "Loại")?;
     w.file(
         "robots.txt",
-        format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.config.base_url).as_bytes(),
+        format!(
+            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+            site.config.base_url
+        )
+        .as_bytes(),
     )?;
     Ok(())
 }
@@ -125,16 +138,26 @@ pub(super) fn write_sitemap(w: &Writer, paths: &[String]) -> Result<(), String> 
     let base = &w.site.config.base_url;
     let urls: Vec<String> = paths.iter().map(|p| format!("{base}{p}")).collect();
     if urls.len() <= SITEMAP_LIMIT {
-        let xml = w.renderer.render("sitemap.xml", "sitemap.xml", &Sitemap { urls })?;
+        let xml = w
+            .renderer
+            .render("sitemap.xml", "sitemap.xml", &Sitemap { urls })?;
         return w.file("sitemap.xml", &xml);
     }
     let mut maps = Vec::new();
     for (k, chunk) in urls.chunks(SITEMAP_LIMIT).enumerate() {
         let name = format!("sitemap-{}.xml", k + 1);
-        let xml = w.renderer.render("sitemap.xml", &name, &Sitemap { urls: chunk.to_vec() })?;
+        let xml = w.renderer.render(
+            "sitemap.xml",
+            &name,
+            &Sitemap {
+                urls: chunk.to_vec(),
+            },
+        )?;
         w.file(&name, &xml)?;
         maps.push(format!("{base}{name}"));
     }
-    let xml = w.renderer.render("sitemap_index.xml", "sitemap.xml", &SitemapIndex { maps })?;
+    let xml = w
+        .renderer
+        .render("sitemap_index.xml", "sitemap.xml", &SitemapIndex { maps })?;
     w.file("sitemap.xml", &xml)
 }

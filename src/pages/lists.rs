@@ -217,7 +217,11 @@ fn write_groups(
                 title: g.name.clone(),
                 kind,
                 about: (kind == "issuer").then(|| {
-                    about_issuer(site, &g.name, children.get(g.name.as_str()).map_or(&[], |v| v))
+                    about_issuer(
+                        site,
+                        &g.name,
+                        children.get(g.name.as_str()).map_or(&[], |v| v),
+                    )
                 }),
                 crumbs: vec![crumb(heading, index), crumb(&g.name, &g.path)],
                 docs: &g.docs,

@@ -45,7 +45,10 @@ impl Writer<'_> {
         let html = self.renderer.render(template, path, page)?;
         self.pages.fetch_add(1, Ordering::Relaxed);
         if template != "404.html" && template != "redirect.html" {
-            self.listed.lock().map_err(|e| e.to_string())?.push(path.to_string());
+            self.listed
+                .lock()
+                .map_err(|e| e.to_string())?
+                .push(path.to_string());
         }
         self.file(path, &html)
     }

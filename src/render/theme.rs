@@ -56,7 +56,13 @@ impl Theme {
         let mut statics = BTreeMap::new();
         let mut labels_src = String::new();
         for (path, body) in DEFAULT_FILES {
-            place(path, body.as_bytes().to_vec(), &mut templates, &mut statics, &mut labels_src)?;
+            place(
+                path,
+                body.as_bytes().to_vec(),
+                &mut templates,
+                &mut statics,
+                &mut labels_src,
+            )?;
         }
         if let Some(dir) = site_theme_dir.filter(|d| d.is_dir()) {
             for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
@@ -113,7 +119,12 @@ mod tests {
         for entry in walkdir::WalkDir::new(&dir) {
             let entry = entry.unwrap();
             if entry.file_type().is_file() {
-                let rel = entry.path().strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 assert!(
                     DEFAULT_FILES.iter().any(|(p, _)| *p == rel),
                     "themes/default/{rel} is not listed in DEFAULT_FILES"

@@ -60,7 +60,11 @@ pub fn page(base: &str, n: usize) -> String {
 
 fn slug_or(s: &str, fallback: &str) -> String {
     let s = slug(s);
-    if s.is_empty() { fallback.to_string() } else { s }
+    if s.is_empty() {
+        fallback.to_string()
+    } else {
+        s
+    }
 }
 
 /// Addresses of all documents, plus the shared addresses that need a

@@ -41,8 +41,14 @@ mod tests {
     fn formats_dates_the_vietnamese_way() {
         let d = NaiveDate::from_ymd_opt(2021, 6, 5).unwrap();
         assert_eq!(short(d), "05/6/2021");
-        assert_eq!(short(NaiveDate::from_ymd_opt(2021, 2, 15).unwrap()), "15/02/2021");
-        assert_eq!(short(NaiveDate::from_ymd_opt(2021, 11, 15).unwrap()), "15/11/2021");
+        assert_eq!(
+            short(NaiveDate::from_ymd_opt(2021, 2, 15).unwrap()),
+            "15/02/2021"
+        );
+        assert_eq!(
+            short(NaiveDate::from_ymd_opt(2021, 11, 15).unwrap()),
+            "15/11/2021"
+        );
         assert_eq!(long(d), "ngày 05 tháng 6 năm 2021");
         assert_eq!(month(2021, 6), "tháng 6 năm 2021");
         assert_eq!(iso(d), "2021-06-05");

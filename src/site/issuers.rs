@@ -41,9 +41,15 @@ pub fn classify(name: &str) -> (Level, Option<String>) {
             })
         })
     };
-    if ["huyen uy", "ubnd huyen", "uy ban nhan dan huyen", "thi uy", "quan uy"]
-        .iter()
-        .any(|k| folded.contains(k))
+    if [
+        "huyen uy",
+        "ubnd huyen",
+        "uy ban nhan dan huyen",
+        "thi uy",
+        "quan uy",
+    ]
+    .iter()
+    .any(|k| folded.contains(k))
         || folded.starts_with("ubnd quan")
     {
         return (Level::District, after(&["tinh", "thanh pho"]));
@@ -61,7 +67,10 @@ pub fn classify(name: &str) -> (Level, Option<String>) {
         "bo ",
         "ban chap hanh",
     ];
-    if central.iter().any(|k| folded.starts_with(k) || folded.contains(k)) {
+    if central
+        .iter()
+        .any(|k| folded.starts_with(k) || folded.contains(k))
+    {
         return (Level::Central, None);
     }
     (Level::Other, None)
@@ -106,9 +115,7 @@ pub fn sections(site: &Site) -> Vec<(String, Vec<usize>)> {
         map.entry((level, heading)).or_default().push(gi);
     }
     let mut out: Vec<((Level, String), Vec<usize>)> = map.into_iter().collect();
-    out.sort_by(|a, b| {
-        (a.0.0, crate::text::fold(&a.0.1)).cmp(&(b.0.0, crate::text::fold(&b.0.1)))
-    });
+    out.sort_by(|a, b| (a.0.0, crate::text::fold(&a.0.1)).cmp(&(b.0.0, crate::text::fold(&b.0.1))));
     out.into_iter().map(|((_, h), v)| (h, v)).collect()
 }
 

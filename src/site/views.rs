@@ -208,7 +208,15 @@ pub fn is_party(d: &Document) -> bool {
         }
     }
     let issuer = crate::text::fold(&d.issuer);
-    ["tinh uy", "thanh uy", "huyen uy", "dang uy", "trung uong", "bo chinh tri", "ban bi thu"]
-        .iter()
-        .any(|w| issuer.contains(w))
+    [
+        "tinh uy",
+        "thanh uy",
+        "huyen uy",
+        "dang uy",
+        "trung uong",
+        "bo chinh tri",
+        "ban bi thu",
+    ]
+    .iter()
+    .any(|w| issuer.contains(w))
 }

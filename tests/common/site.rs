@@ -45,7 +45,10 @@ pub fn copy_dir(src: &Path, dst: &Path) {
 
 /// Builds `dir/content` into `dir/public`, asserting success.
 pub fn build_ok(dir: &Path) -> PathBuf {
-    let out = vanban(dir, &["build", "--content", "content", "--output", "public"]);
+    let out = vanban(
+        dir,
+        &["build", "--content", "content", "--output", "public"],
+    );
     assert!(out.status.success(), "build failed: {}", stderr(&out));
     dir.join("public")
 }
@@ -59,7 +62,11 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter(|e| e.file_type().is_file())
         .map(|e| {
             (
-                e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
                 std::fs::read(e.path()).unwrap(),
             )
         })

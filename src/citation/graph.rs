@@ -20,7 +20,7 @@
 //! thread count.
 
 use super::detect::{Mention, find_mentions};
-use super::issuer::{Authority, Place};
+use super::issuer::{Authority, Place, Scope};
 use super::resolve::{Archive, Query, Resolution};
 use crate::document::Document;
 use crate::number::{self, NumberParts};
@@ -199,6 +199,11 @@ impl Group {
             date: self.date,
             hint: self.hint.as_deref(),
             local_code: self.local_code(),
+            code_scope: self
+                .parts
+                .as_ref()
+                .and_then(|p| p.issuer_code.as_deref())
+                .map_or(Scope::Unknown, Scope::of_code),
         }
     }
 }
@@ -286,11 +291,15 @@ fn externals(
             let hint = g.hint.as_deref().map(Authority::cached);
             let citing_place = archive.places[i].as_ref();
             let required = g.query().place(hint.as_ref(), citing_place);
+            // A local body of unknown place is told apart by where it is
+            // cited from: two districts' "Tỉnh ủy" may be two provinces'.
             let place_key = match required {
                 Some(Some(p)) => Some(p.key.clone()),
-                _ => None,
+                Some(None) => Some(format!("@{}", citing_place.map_or("", |p| p.key.as_str()))),
+                None => None,
             };
             let named_in_sentence = hint.as_ref().is_some_and(|h| h.place.is_some());
+            let qualify = matches!(required, Some(Some(_))) && !named_in_sentence;
             let year = g
                 .parts
                 .as_ref()
@@ -299,7 +308,7 @@ fn externals(
             entries.push(Entry {
                 citing: i,
                 group: g,
-                place: citing_place.filter(|_| required.is_some() && !named_in_sentence),
+                place: citing_place.filter(|_| qualify),
                 ident: (g.key.clone(), year, place_key),
             });
         }
@@ -681,6 +690,31 @@ mod tests {
         assert!(matches!(targets(&g, 6)[0].1, Target::External(_)));
         assert_eq!(g.cited_by[0], [2]);
         assert_eq!(g.cited_by[1], [3, 4]);
+    }
+
+    #[test]
+    fn a_district_cannot_tell_which_province_it_means() {
+        let docs = vec![
+            doc("01-CT/TU", "Tỉnh ủy Bình Thuận", "2020-11-09", ""),
+            doc("5/KH-UBND", "UBND huyện Đức Linh", "2020-12-01", ""),
+            doc("5/KH-UBND", "UBND huyện Tuy Phong", "2020-12-01", ""),
+            doc(
+                "1963/UBND-VP",
+                "UBND huyện Đức Linh",
+                "2021-01-05",
+                "thực hiện Chỉ thị số 01-CT/TU ngày 09/11/2020 của Tỉnh ủy và Kế hoạch số 5/KH-UBND của UBND huyện; Chỉ thị số 02-CT/TU của Tỉnh ủy",
+            ),
+        ];
+        let g = build(&docs);
+        assert_eq!(
+            targets(&g, 3)[..2],
+            [
+                ("01-CT/TU", &Target::Ambiguous(vec![0])),
+                ("5/KH-UBND", &Target::Archive(1)),
+            ]
+        );
+        let ct = external(&g, "2-CT/TU")[0];
+        assert_eq!(ct.issuer.as_deref(), Some("Tỉnh ủy"));
     }
 
     #[test]

@@ -192,6 +192,47 @@ fn phrases() -> &'static HashMap<String, Vec<Vec<String>>> {
     })
 }
 
+/// Whether a folded place name is a province or centrally governed city.
+pub(crate) fn is_province(key: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| PLACES.iter().copied().collect())
+        .contains(key)
+}
+
+/// The level of government a local body belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Tỉnh ủy, UBND tỉnh, a Sở: one per province.
+    Province,
+    /// Huyện ủy, UBND huyện: one per district.
+    District,
+    /// UBND or Thành ủy without a level: either.
+    Unknown,
+}
+
+impl Scope {
+    /// The scope of a number's issuer code: `TU` and its boards are
+    /// provincial, `HU` and `QU` district; `UBND`, `VP` … either.
+    pub fn of_code(code: &str) -> Scope {
+        let code = code.to_ascii_uppercase();
+        match code.as_str() {
+            "HU" | "QU" => Scope::District,
+            "TU" | "SYT" => Scope::Province,
+            c if c.len() > 2 && c.ends_with("TU") => Scope::Province,
+            _ => Scope::Unknown,
+        }
+    }
+
+    /// The scope of the body a place belongs to.
+    pub fn of_place(place: &Place) -> Scope {
+        if is_province(&place.key) {
+            Scope::Province
+        } else {
+            Scope::District
+        }
+    }
+}
+
 fn places() -> &'static [Vec<&'static str>] {
     static SPLIT: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
     SPLIT.get_or_init(|| PLACES.iter().map(|p| p.split(' ').collect()).collect())
@@ -281,6 +322,7 @@ const MARKERS: &[(&str, &str)] = &[
     ("huyen uy", "huyện"),
     ("quan uy", "quận"),
     ("thanh pho", "thành phố"),
+    ("tp", "thành phố"),
     ("tinh", "tỉnh"),
     ("huyen", "huyện"),
     ("thi xa", "thị xã"),
@@ -420,6 +462,26 @@ impl Authority {
             && (self.level.is_none() || issuer.level.is_none() || self.level == issuer.level)
     }
 
+    /// The level of government of a local body; [`Scope::Unknown`] for
+    /// others.
+    pub fn scope(&self) -> Scope {
+        let f = self.family.as_str();
+        let ends = |s: &str| f == s || f.ends_with(&format!(" {s}"));
+        if !self.local {
+            Scope::Unknown
+        } else if ends("tinh uy") || f.starts_with("so ") {
+            Scope::Province
+        } else if ends("huyen uy") || ends("quan uy") {
+            Scope::District
+        } else {
+            match self.level {
+                Some("tinh") => Scope::Province,
+                Some("huyen" | "quan" | "thi xa") => Scope::District,
+                _ => Scope::Unknown,
+            }
+        }
+    }
+
     /// How precisely a hint names its body, to prefer "Bộ Chính trị" over
     /// "Trung ương" when naming a document.
     pub fn precision(&self) -> (bool, bool, bool) {
@@ -510,11 +572,42 @@ mod tests {
         assert_eq!(Authority::of("Thủ tướng Chính phủ").family, "ttg");
         assert_eq!(Authority::of("Chính phủ").family, "cp");
         assert_eq!(Authority::of("Bộ Y tế").family, "bo y te");
+        assert_eq!(
+            Authority::of("UBND TP Hồ Chí Minh")
+                .place
+                .map(|p| p.key)
+                .as_deref(),
+            Some("ho chi minh")
+        );
         let a = Authority::of("UBND thành phố Hồ Chí Minh");
         assert_eq!(
             (a.level, a.place.unwrap().key.as_str()),
             (Some("thanh pho"), "ho chi minh")
         );
+    }
+
+    #[test]
+    fn scopes_of_bodies_codes_and_places() {
+        assert_eq!(Authority::of("Tỉnh ủy").scope(), Scope::Province);
+        assert_eq!(
+            Authority::of("Ban Thường vụ Tỉnh ủy").scope(),
+            Scope::Province
+        );
+        assert_eq!(Authority::of("UBND tỉnh").scope(), Scope::Province);
+        assert_eq!(Authority::of("Sở Y tế").scope(), Scope::Province);
+        assert_eq!(Authority::of("Huyện ủy").scope(), Scope::District);
+        assert_eq!(Authority::of("UBND huyện").scope(), Scope::District);
+        assert_eq!(Authority::of("UBND").scope(), Scope::Unknown);
+        assert_eq!(Authority::of("Bộ Chính trị").scope(), Scope::Unknown);
+        assert_eq!(Scope::of_code("TU"), Scope::Province);
+        assert_eq!(Scope::of_code("BTGTU"), Scope::Province);
+        assert_eq!(Scope::of_code("HU"), Scope::District);
+        assert_eq!(Scope::of_code("UBND"), Scope::Unknown);
+        let place = |issuer: &str| Authority::of(issuer).place.map(|p| Scope::of_place(&p));
+        assert_eq!(place("UBND tỉnh Kiên Giang"), Some(Scope::Province));
+        assert_eq!(place("UBND huyện Đức Linh"), Some(Scope::District));
+        assert_eq!(place("UBND thành phố Rạch Giá"), Some(Scope::District));
+        assert_eq!(place("Thành ủy Hà Nội"), Some(Scope::Province));
     }
 
     #[test]

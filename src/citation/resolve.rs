@@ -15,10 +15,11 @@
 //! - a local body (issuer code `TU`, `UBND`, `VP` … or a local issuer named)
 //!   must be in the place the citation names, else in the citing document's
 //!   own province ("Tỉnh ủy" in a document of Tỉnh ủy Kiên Giang means Tỉnh
-//!   ủy Kiên Giang). When neither gives a place, the candidates left are
+//!   ủy Kiên Giang), or district for a district body. When neither gives a
+//!   place (a district's letter citing "Tỉnh ủy"), the candidates left are
 //!   only possible ones: the citation is ambiguous even with one.
 
-use super::issuer::{Authority, Place};
+use super::issuer::{Authority, Place, Scope};
 use crate::document::Document;
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
@@ -81,6 +82,8 @@ pub(crate) struct Query<'q> {
     pub hint: Option<&'q str>,
     /// The number's issuer code names a local body.
     pub local_code: bool,
+    /// The level of government the number's issuer code implies.
+    pub code_scope: Scope,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,14 +95,26 @@ pub(crate) enum Resolution {
 
 impl Query<'_> {
     /// The place the cited body must be in, when it is a local body:
-    /// `Some(None)` when it is local but no place is known.
+    /// `Some(None)` when it is local but no place is known. The citing
+    /// document's place stands in only at the same level of government: a
+    /// district's letter citing "Tỉnh ủy" does not say which province.
     pub fn place<'a>(
         &self,
         hint: Option<&'a Authority>,
         citing: Option<&'a Place>,
     ) -> Option<Option<&'a Place>> {
         let local = self.local_code || hint.is_some_and(|h| h.local);
-        local.then(|| hint.and_then(|h| h.place.as_ref()).or(citing))
+        if !local {
+            return None;
+        }
+        if let Some(named) = hint.and_then(|h| h.place.as_ref()) {
+            return Some(Some(named));
+        }
+        let scope = match hint.map(Authority::scope) {
+            Some(s) if s != Scope::Unknown => s,
+            _ => self.code_scope,
+        };
+        Some(citing.filter(|p| scope == Scope::Unknown || Scope::of_place(p) == scope))
     }
 
     pub fn resolve(&self, archive: &Archive, citing: usize) -> Resolution {

@@ -11,6 +11,7 @@ mod pager;
 use crate::output::Staging;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
+use rayon::prelude::*;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -61,6 +62,30 @@ impl Writer<'_> {
     }
 }
 
+/// The client-side search index, under `search/`.
+fn write_search_index(w: &Writer) -> Result<(), String> {
+    let site = w.site;
+    let docs: Vec<crate::search::SearchDoc> = site
+        .docs
+        .iter()
+        .zip(&site.paths)
+        .map(|(d, path)| crate::search::SearchDoc {
+            number: &d.number,
+            doc_type: &d.doc_type,
+            title: &d.title,
+            issuer: &d.issuer,
+            date: d.date,
+            url: path,
+            topics: &d.topics,
+            body: &d.body,
+        })
+        .collect();
+    let files = crate::search::build_index(&docs);
+    files
+        .par_iter()
+        .try_for_each(|f| w.file(&f.path, &f.bytes))
+}
+
 /// Writes the whole site into `staging`.
 pub fn write_all(
     site: &Site,
@@ -88,6 +113,8 @@ pub fn write_all(
     clock.lap("list pages");
     data::write_all(&w)?;
     clock.lap("data");
+    write_search_index(&w)?;
+    clock.lap("search index");
     feeds::write_all(&w)?;
     let mut listed = std::mem::take(&mut *w.listed.lock().map_err(|e| e.to_string())?);
     listed.sort();

@@ -34,6 +34,23 @@ fn main() {
             };
             measure(&site, &queries);
         }
+        Some("build-only") if args.len() == 2 => {
+            // For profilers: build the index of N synthetic documents, write nothing.
+            let corpus = synthetic::Corpus::new(args[1].parse().expect("a document count"));
+            let docs: Vec<SearchDoc> = corpus
+                .docs
+                .iter()
+                .map(synthetic::Doc::as_search_doc)
+                .collect();
+            let (t, cpu) = (Instant::now(), cpu_seconds());
+            let files = build_index(&docs);
+            println!(
+                "{} files in {:.2} s ({:.2} s of CPU)",
+                files.len(),
+                t.elapsed().as_secs_f64(),
+                cpu_seconds() - cpu
+            );
+        }
         Some("synth") if args.len() == 3 => {
             let n: usize = args[1].parse().expect("a document count");
             synth(n, Path::new(&args[2]));

@@ -331,3 +331,114 @@ fn search_page_template_loads_the_script_without_inline_code() {
             && noscript.contains(r#"href="../co-quan/""#)
     );
 }
+
+#[path = "common/browser.rs"]
+mod browser;
+
+/// A site holding only the search page (the real template, under the same
+/// Content-Security-Policy as the theme's base), the script and the index.
+fn search_site(dir: &Path) {
+    write_files(dir, &build_fixture());
+    let mut tera = tera::Tera::default();
+    tera.add_raw_template(
+        "base.html",
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'\">\
+         <title>{% block title %}{% endblock title %}</title>{% block head %}{% endblock head %}</head>\
+         <body><main>{% block main %}{% endblock main %}</main></body></html>",
+    )
+    .unwrap();
+    let src = std::fs::read_to_string(repo().join("themes/default/templates/search.html")).unwrap();
+    tera.add_raw_template("search.html", &src).unwrap();
+    let mut ctx = tera::Context::new();
+    ctx.insert("root", "../");
+    ctx.insert("site", &json!({"title": "Kho văn bản"}));
+    ctx.insert("labels", &json!({}));
+    std::fs::create_dir_all(dir.join("tim-kiem")).unwrap();
+    std::fs::write(
+        dir.join("tim-kiem/index.html"),
+        tera.render("search.html", &ctx).unwrap(),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("static")).unwrap();
+    std::fs::copy(
+        repo().join("themes/default/static/search.js"),
+        dir.join("static/search.js"),
+    )
+    .unwrap();
+}
+
+/// The numbers of the results shown, in order, and the status line.
+fn shown(dom: &str) -> (Vec<String>, String) {
+    let status = dom
+        .split(r#"id="search-status""#)
+        .nth(1)
+        .and_then(|s| s.split('>').nth(1))
+        .and_then(|s| s.split('<').next())
+        .unwrap_or("")
+        .to_owned();
+    let numbers = dom
+        .split(r#"<span class="search-hit-number">"#)
+        .skip(1)
+        .map(|s| {
+            s.split("</span>")
+                .next()
+                .unwrap()
+                .replace("<mark>", "")
+                .replace("</mark>", "")
+        })
+        .collect();
+    (numbers, status)
+}
+
+#[test]
+fn the_search_page_works_in_headless_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    search_site(dir.path());
+    let server = browser::Server::serve(dir.path());
+    let page = |query: &str| {
+        shown(&browser::dump_dom(
+            &server.url(&format!("tim-kiem/{query}")),
+        ))
+    };
+
+    let (hits, status) = page("?q=chong+dich");
+    assert!(hits.contains(&"176-CV/TU".to_owned()), "{hits:?}");
+    assert_eq!(status, format!("Tìm thấy {} văn bản.", hits.len()));
+
+    assert_eq!(page("?q=gian+cach+xa+hoi").0[0], "374-TB/TU");
+    let (mut cited, _) = page("?q=1099+cd+ttg");
+    cited.sort();
+    assert_eq!(cited, ["1099/CĐ-TTg", "1507/UBND-TH", "374-TB/TU"]);
+    assert_eq!(page("?q=Quang+Ngai").0, ["453-CV/TU"]);
+    assert_eq!(
+        page("?q=chong+dich&issuer=T%E1%BB%89nh+%E1%BB%A7y+Qu%E1%BA%A3ng+Ng%C3%A3i").0,
+        ["453-CV/TU"]
+    );
+    assert_eq!(
+        page("?type=C%C3%B4ng+%C4%91i%E1%BB%87n&year=2021").0,
+        ["9/CĐ-UBND"]
+    );
+    let (none, status) = page("?q=khong+co+tu+nay");
+    assert!(none.is_empty());
+    assert_eq!(status, "Không tìm thấy văn bản nào.");
+}
+
+#[test]
+fn hostile_documents_show_as_text_on_the_search_page() {
+    let dir = tempfile::tempdir().unwrap();
+    search_site(dir.path());
+    let server = browser::Server::serve(dir.path());
+    let dom = browser::dump_dom(&server.url("tim-kiem/?q=script+alert"));
+    let results = &dom[dom.find(r#"id="search-results""#).unwrap()..];
+    let results = &results[..results.find("</ol>").unwrap()];
+    assert!(
+        results.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{results}"
+    );
+    assert!(
+        results.contains("&lt;<mark>script</mark>&gt;<mark>alert</mark>(2)"),
+        "{results}"
+    );
+    assert!(!results.contains("<img") && !results.contains("<script") && !results.contains("<b>"));
+}

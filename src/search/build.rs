@@ -44,7 +44,7 @@ pub const META_BLOCK: usize = 4;
 /// Characters of leading body text kept for excerpts.
 const LEAD_CHARS: usize = 240;
 /// Documents per merge batch.
-const BATCH: usize = 2048;
+const BATCH: usize = 512;
 const SHARD_BITS: u32 = 6;
 
 // Field bits of a posting.
@@ -138,19 +138,38 @@ struct Encoded {
     data: Vec<u8>,
 }
 
-/// A 64-bit hash of a kind-prefixed key: FxHash steps and a murmur3
-/// finalizer; only used in memory, never written.
-fn key_hash(key: &[u8]) -> u64 {
-    let mut h: u64 = 0;
+/// Two 64-bit hashes of a term of `kind`, in one pass (FxHash steps with
+/// two multipliers, murmur3 finalizers). Only used in memory: the first
+/// finds a term, the second tells apart terms whose first hashes collide,
+/// so no key needs building or comparing while documents stream in.
+fn term_hash(kind: u8, key: &[u8]) -> (u64, u64) {
+    const K1: u64 = 0x517c_c1b7_2722_0a95;
+    const K2: u64 = 0x9e37_79b9_7f4a_7c15;
+    let seed = u64::from(kind) + 1;
+    let (mut a, mut b) = (seed, seed.wrapping_mul(0x2545_f491_4f6c_dd1d));
     let mut chunks = key.chunks_exact(8);
     for c in &mut chunks {
         let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-        h = (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        a = (a.rotate_left(5) ^ v).wrapping_mul(K1);
+        b = (b.rotate_left(23) ^ v).wrapping_mul(K2);
     }
     let mut last = [0u8; 8];
     last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    h = (h.rotate_left(5) ^ u64::from_le_bytes(last) ^ key.len() as u64)
-        .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let v = u64::from_le_bytes(last) ^ (key.len() as u64).rotate_right(8);
+    a = (a.rotate_left(5) ^ v).wrapping_mul(K1);
+    b = (b.rotate_left(23) ^ v).wrapping_mul(K2);
+    (fmix(a), fmix(b))
+}
+
+/// The hashes of the pair of two syllables, from theirs.
+fn pair_hash(a: (u64, u64), b: (u64, u64)) -> (u64, u64) {
+    (
+        fmix(a.0 ^ b.0.rotate_left(29) ^ 0x6a09_e667_f3bc_c908),
+        fmix(a.1 ^ b.1.rotate_left(31) ^ 0xbb67_ae85_84ca_a73b),
+    )
+}
+
+fn fmix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
@@ -176,90 +195,165 @@ impl Hasher for IdentityHasher {
 
 type U64Map<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
-/// One document's terms: `(hash, key range in arena, level)` sorted by hash.
+/// The shard of a term: the top bits of its first hash.
+fn shard_of(h1: u64) -> usize {
+    (h1 >> (64 - SHARD_BITS)) as usize
+}
+
+/// Where a string lives in a document's arena.
+#[derive(Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// A term of one document: its hashes, its key's parts in the arena (a
+/// pair has two), its kind and level.
+#[derive(Clone, Copy)]
+struct DocEntry {
+    h1: u64,
+    h2: u64,
+    a: Span,
+    b: Span,
+    kind: u8,
+    level: u8,
+}
+
+/// One document's terms grouped by shard, their strings, and where each
+/// shard's run starts.
 struct DocTerms {
-    entries: Vec<(u64, u32, u32, u8)>,
+    entries: Vec<DocEntry>,
     arena: String,
+    bounds: [u32; (1 << SHARD_BITS) + 1],
 }
 
 impl DocTerms {
-    fn key(&self, e: &(u64, u32, u32, u8)) -> &str {
-        &self.arena[e.1 as usize..e.2 as usize]
+    fn str(&self, s: Span) -> &str {
+        &self.arena[s.start as usize..(s.start + s.len) as usize]
+    }
+
+    /// The kind-prefixed key of an entry (`"1gian cach"`).
+    fn key(&self, e: &DocEntry) -> String {
+        let mut k = String::with_capacity(2 + (e.a.len + e.b.len) as usize);
+        k.push(char::from(b'0' + e.kind));
+        k.push_str(self.str(e.a));
+        if e.kind == PAIR {
+            k.push(' ');
+            k.push_str(self.str(e.b));
+        }
+        k
     }
 }
+
+/// Exact forms longer than this (marks piled on a letter) are not indexed.
+const MAX_EXACT_BYTES: usize = 255;
 
 /// Per-thread scratch space for extracting a document's terms.
 #[derive(Default)]
 struct Extractor {
-    index: U64Map<usize>,
-    /// (hash, start, end, fields, body tf)
-    terms: Vec<(u64, u32, u32, u8, u32)>,
+    /// First hash -> index in `terms`.
+    index: U64Map<u32>,
+    /// (entry, fields, body tf)
+    terms: Vec<(DocEntry, u8, u32)>,
     arena: String,
-    key: String,
-    prev: String,
 }
 
 impl Extractor {
-    fn add(&mut self, kind: u8, a: &str, b: Option<&str>, fields: u8) {
-        self.key.clear();
-        self.key.push(char::from(b'0' + kind));
-        self.key.push_str(a);
-        if let Some(b) = b {
-            self.key.push(' ');
-            self.key.push_str(b);
-        }
-        let mut h = key_hash(self.key.as_bytes());
-        loop {
-            match self.index.get(&h) {
-                Some(&i) => {
-                    let t = &mut self.terms[i];
-                    if &self.arena[t.1 as usize..t.2 as usize] == self.key.as_str() {
-                        if fields == 0 {
-                            t.4 += 1;
-                        } else {
-                            t.3 |= fields;
-                        }
-                        return;
-                    }
-                    // A 64-bit collision inside one document: probe on.
-                    h = h.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    /// Counts one occurrence of a term; returns its entry's index, or None
+    /// when its first hash is another term's of this document (about once
+    /// in 2^64; the later term is left out).
+    fn count(
+        &mut self,
+        h: (u64, u64),
+        fields: u8,
+        make: impl FnOnce(&mut String) -> (Span, Span, u8),
+    ) -> Option<usize> {
+        use std::collections::hash_map::Entry;
+        match self.index.entry(h.0) {
+            Entry::Occupied(i) => {
+                let i = *i.get() as usize;
+                let t = &mut self.terms[i];
+                if t.0.h2 != h.1 {
+                    return None;
                 }
-                None => {
-                    let start = self.arena.len() as u32;
-                    self.arena.push_str(&self.key);
-                    let end = self.arena.len() as u32;
-                    self.index.insert(h, self.terms.len());
-                    self.terms
-                        .push((h, start, end, fields, u32::from(fields == 0)));
-                    return;
+                if fields == 0 {
+                    t.2 += 1;
+                } else {
+                    t.1 |= fields;
                 }
+                Some(i)
+            }
+            Entry::Vacant(v) => {
+                let i = self.terms.len();
+                v.insert(i as u32);
+                let (a, b, kind) = make(&mut self.arena);
+                let entry = DocEntry {
+                    h1: h.0,
+                    h2: h.1,
+                    a,
+                    b,
+                    kind,
+                    level: 0,
+                };
+                self.terms.push((entry, fields, u32::from(fields == 0)));
+                Some(i)
             }
         }
+    }
+
+    /// Counts a term whose key is one string.
+    fn add(&mut self, kind: u8, s: &str, fields: u8) -> Option<usize> {
+        let h = term_hash(kind, s.as_bytes());
+        self.count(h, fields, |arena| {
+            let start = arena.len() as u32;
+            arena.push_str(s);
+            (
+                Span {
+                    start,
+                    len: s.len() as u32,
+                },
+                Span::default(),
+                kind,
+            )
+        })
     }
 
     /// Adds the terms of one field; `fields == 0` is the body.
     fn field(&mut self, text: &str, fields: u8) {
         let mut finder = NumberFinder::default();
-        let mut prev = std::mem::take(&mut self.prev);
-        prev.clear();
         let mut numbers = Vec::new();
+        // The previous token's syllable: its hashes and its span.
+        let mut prev: Option<((u64, u64), Span)> = None;
         text::for_each_token(text, fields != 0, |folded, exact, gap| {
-            self.add(SYLLABLE, folded, None, fields);
-            if let Some(e) = exact {
-                self.add(EXACT, e, None, fields);
+            let h = term_hash(SYLLABLE, folded.as_bytes());
+            let this = self.count(h, fields, |arena| {
+                let start = arena.len() as u32;
+                arena.push_str(folded);
+                (
+                    Span {
+                        start,
+                        len: folded.len() as u32,
+                    },
+                    Span::default(),
+                    SYLLABLE,
+                )
+            });
+            let this = this.map(|i| (h, self.terms[i].0.a));
+            if let Some(e) = exact.filter(|e| e.len() <= MAX_EXACT_BYTES) {
+                self.add(EXACT, e, fields);
             }
-            if !prev.is_empty() && matches!(gap, Gap::Space | Gap::Joiner | Gap::Other) {
-                self.add(PAIR, &prev, Some(folded), fields);
+            if let (Some((ph, pspan)), Some((h, span))) = (prev, this)
+                && matches!(gap, Gap::Space | Gap::Joiner | Gap::Other)
+            {
+                self.count(pair_hash(ph, h), fields, |_| (pspan, span, PAIR));
             }
             finder.push(folded, gap, &mut |k: &str| numbers.push(k.to_owned()));
-            prev.clear();
-            prev.push_str(folded);
+            prev = this;
         });
         finder.finish(&mut |k: &str| numbers.push(k.to_owned()));
         for k in numbers {
-            self.add(NUMBER, &k, None, fields);
+            self.add(NUMBER, &k, fields);
         }
-        self.prev = prev;
     }
 
     fn extract(&mut self, doc: &SearchDoc) -> DocTerms {
@@ -275,7 +369,7 @@ impl Extractor {
             let mut keys = Vec::new();
             text::number_keys(&parts, &mut |k: &str| keys.push(k.to_owned()));
             for k in keys {
-                self.add(NUMBER, &k, None, F_NUMBER);
+                self.add(NUMBER, &k, F_NUMBER);
             }
         }
         self.field(doc.number, F_NUMBER);
@@ -287,15 +381,36 @@ impl Extractor {
         }
         self.field(&text::plain_text(doc.body), 0);
 
-        let mut entries: Vec<(u64, u32, u32, u8)> = self
-            .terms
-            .iter()
-            .map(|&(h, s, e, fields, tf)| (h, s, e, level(fields, tf)))
-            .collect();
-        entries.sort_unstable_by_key(|e| e.0);
+        // Group by shard (a counting sort; order inside a shard does not matter).
+        let mut bounds = [0u32; (1 << SHARD_BITS) + 1];
+        for (e, _, _) in &self.terms {
+            bounds[shard_of(e.h1) + 1] += 1;
+        }
+        for s in 1..bounds.len() {
+            bounds[s] += bounds[s - 1];
+        }
+        let mut next = bounds;
+        let mut entries = vec![
+            DocEntry {
+                h1: 0,
+                h2: 0,
+                a: Span::default(),
+                b: Span::default(),
+                kind: 0,
+                level: 0,
+            };
+            self.terms.len()
+        ];
+        for (mut e, fields, tf) in self.terms.drain(..) {
+            e.level = level(fields, tf);
+            let slot = &mut next[shard_of(e.h1)];
+            entries[*slot as usize] = e;
+            *slot += 1;
+        }
         DocTerms {
             entries,
-            arena: self.arena.clone(),
+            arena: std::mem::take(&mut self.arena),
+            bounds,
         }
     }
 }
@@ -303,6 +418,7 @@ impl Extractor {
 /// A term's postings while documents stream in: varints of
 /// `(doc - previous doc) << 3 | level`.
 struct Acc {
+    h2: u64,
     key: Box<str>,
     buf: Vec<u8>,
     next: u32,
@@ -310,7 +426,22 @@ struct Acc {
 }
 
 impl Acc {
+    fn new(h2: u64, key: String) -> Acc {
+        Acc {
+            h2,
+            key: key.into_boxed_str(),
+            buf: Vec::new(),
+            next: 0,
+            df: 0,
+        }
+    }
+
     fn push(&mut self, doc: u32, level: u8) {
+        if self.buf.capacity() - self.buf.len() < 10 {
+            // Grow by half: common terms' buffers are most of the memory
+            // the build takes, doubling would waste a third of it.
+            self.buf.reserve_exact(self.buf.capacity() / 2 + 16);
+        }
         put_varint(
             &mut self.buf,
             (u64::from(doc + 1 - self.next) << 3) | u64::from(level),
@@ -328,6 +459,7 @@ impl Acc {
             doc += (v >> 3) as u32;
             postings.push((doc - 1, (v & 7) as u8));
         }
+        drop(self.buf);
         let mut data = Vec::new();
         codec::put_tiers(&mut data, &codec::tiers(&postings));
         let kind = self.key.as_bytes()[0] - b'0';
@@ -343,30 +475,23 @@ impl Acc {
 #[derive(Default)]
 struct Shard {
     map: U64Map<Acc>,
-    /// Terms whose 64-bit hash collided with another term's.
+    /// Terms whose first hash is another term's (about once in 2^64).
     collided: HashMap<Box<str>, Acc>,
 }
 
 impl Shard {
-    fn push(&mut self, h: u64, key: &str, doc: u32, level: u8) {
-        let acc = self.map.entry(h).or_insert_with(|| Acc {
-            key: key.into(),
-            buf: Vec::new(),
-            next: 0,
-            df: 0,
-        });
-        if &*acc.key == key {
-            acc.push(doc, level);
-        } else {
-            self.collided
-                .entry(key.into())
-                .or_insert_with(|| Acc {
-                    key: key.into(),
-                    buf: Vec::new(),
-                    next: 0,
-                    df: 0,
-                })
-                .push(doc, level);
+    fn push(&mut self, e: &DocEntry, d: &DocTerms, doc: u32) {
+        use std::collections::hash_map::Entry;
+        match self.map.entry(e.h1) {
+            Entry::Occupied(mut o) if o.get().h2 == e.h2 => o.get_mut().push(doc, e.level),
+            Entry::Occupied(_) => {
+                let key = d.key(e);
+                self.collided
+                    .entry(key.clone().into_boxed_str())
+                    .or_insert_with(|| Acc::new(e.h2, key))
+                    .push(doc, e.level)
+            }
+            Entry::Vacant(v) => v.insert(Acc::new(e.h2, d.key(e))).push(doc, e.level),
         }
     }
 }
@@ -380,12 +505,10 @@ fn collect_terms(docs: &[SearchDoc]) -> Vec<Encoded> {
             .map_init(Extractor::default, |x, doc| x.extract(doc))
             .collect();
         shards.par_iter_mut().enumerate().for_each(|(s, shard)| {
-            let s = s as u64;
             for (i, d) in extracted.iter().enumerate() {
-                let lo = d.entries.partition_point(|e| e.0 >> (64 - SHARD_BITS) < s);
-                let hi = d.entries.partition_point(|e| e.0 >> (64 - SHARD_BITS) <= s);
-                for e in &d.entries[lo..hi] {
-                    shard.push(e.0, d.key(e), first + i as u32, e.3);
+                let run = &d.entries[d.bounds[s] as usize..d.bounds[s + 1] as usize];
+                for e in run {
+                    shard.push(e, d, first + i as u32);
                 }
             }
         });
@@ -541,6 +664,15 @@ pub fn bucket_hash(key: &str) -> u32 {
 
 // ------------------------------------------------------ metadata, facets
 
+/// The leading text of a body, from its first few kilobytes only.
+fn lead(body: &str) -> String {
+    let mut cut = body.len().min(LEAD_CHARS * 8);
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text::leading_text(&text::plain_text(&body[..cut]), LEAD_CHARS)
+}
+
 /// A facet's values sorted for display, each with its documents.
 fn facet<'d>(
     values: impl Iterator<Item = (usize, &'d str)>,
@@ -610,10 +742,7 @@ fn write_meta_and_facets(docs: &[SearchDoc], files: &mut Vec<IndexFile>) -> Face
                 for t in topics {
                     put_varint(&mut out, t as u64);
                 }
-                put_str(
-                    &mut out,
-                    &text::leading_text(&text::plain_text(d.body), LEAD_CHARS),
-                );
+                put_str(&mut out, &lead(d.body));
             }
             IndexFile {
                 path: format!("search/m/{b}.bin"),

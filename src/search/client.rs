@@ -16,6 +16,8 @@ pub const LEVEL_WEIGHTS: [u64; 8] = [10, 14, 18, 22, 30, 45, 55, 70];
 pub const PREFIX_EXPANSIONS: usize = 3;
 /// Completion blocks scanned for the word being typed.
 const COMPLETION_BLOCKS: usize = 2;
+/// Query words beyond this many are ignored.
+pub const MAX_QUERY_TOKENS: usize = 16;
 /// Pairs looked up per query.
 pub const MAX_PAIRS: usize = 3;
 /// Posting bytes a query may fetch before it stops fetching the optional
@@ -221,7 +223,8 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
     /// `limit` hits with their metadata.
     pub fn search(&mut self, req: &Request) -> Result<Outcome, Error> {
         let m = self.manifest()?;
-        let tokens = text::tokenize(&req.query, true);
+        let mut tokens = text::tokenize(&req.query, true);
+        tokens.truncate(MAX_QUERY_TOKENS);
         let filters = [
             ("issuer", &req.issuer, &m.facets.issuer),
             ("type", &req.doc_type, &m.facets.doc_type),

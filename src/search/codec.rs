@@ -113,15 +113,11 @@ pub fn put_set(out: &mut Vec<u8>, ids: &[u32]) {
 
 /// The sizes in bytes of the gap list and of the bitmap for `ids` (non-empty).
 fn set_sizes(ids: &[u32]) -> (usize, usize) {
-    let first = ids[0];
-    let gaps: usize = ids
-        .windows(2)
-        .map(|w| varint_len(u64::from(w[1] - w[0])))
-        .sum();
-    let list = varint_len((ids.len() as u64) << 1) + varint_len(u64::from(first)) + gaps;
-    let nbytes = (ids[ids.len() - 1] - first) as usize / 8 + 1;
-    let bitmap = varint_len(((nbytes as u64) << 1) | 1) + varint_len(u64::from(first)) + nbytes;
-    (list, bitmap)
+    set_sizes_of(ids.len(), ids[0], ids[ids.len() - 1], || {
+        ids.windows(2)
+            .map(|w| varint_len(u64::from(w[1] - w[0])))
+            .sum()
+    })
 }
 
 /// The encoded size of [`put_set`] for `ids`.
@@ -173,9 +169,10 @@ pub const LEVELS: u8 = 8;
 pub type Tiers = Vec<(u8, Vec<u32>)>;
 
 /// Groups `(doc, level)` postings (sorted by doc) into tiers, then merges
-/// adjacent tiers (keeping the lower level) while the tiers cost more
-/// than 5/4 of the plain set plus 16 bytes, so a common term never weighs
-/// much more than its bitmap.
+/// the two lowest tiers (keeping the lower level) while the tiers cost
+/// more than 5/4 of the plain set plus 16 bytes, so a common term never
+/// weighs much more than its bitmap; the body levels, lowest and densest,
+/// go first, the trích yếu and number levels stay apart.
 pub fn tiers(postings: &[(u32, u8)]) -> Tiers {
     let mut by_level: Vec<Vec<u32>> = vec![Vec::new(); LEVELS as usize];
     for &(doc, level) in postings {
@@ -191,26 +188,41 @@ pub fn tiers(postings: &[(u32, u8)]) -> Tiers {
     if tiers.len() <= 1 {
         return tiers;
     }
-    let all: Vec<u32> = postings.iter().map(|p| p.0).collect();
-    let limit = set_len(&all) * 5 / 4 + 16;
+    let (list, bitmap) = set_sizes_of(
+        postings.len(),
+        postings[0].0,
+        postings[postings.len() - 1].0,
+        || {
+            postings
+                .windows(2)
+                .map(|w| varint_len(u64::from(w[1].0 - w[0].0)))
+                .sum()
+        },
+    );
+    let limit = list.min(bitmap) * 5 / 4 + 16;
     let mut costs: Vec<usize> = tiers.iter().map(|(_, ids)| set_len(ids)).collect();
     while tiers.len() > 1 && costs.iter().sum::<usize>() + tiers.len() > limit {
-        // Merge the adjacent pair that saves the most bytes.
-        let mut best = (0usize, isize::MIN, Vec::new());
-        for i in 0..tiers.len() - 1 {
-            let merged = merge_sorted(&tiers[i].1, &tiers[i + 1].1);
-            let saving = (costs[i] + costs[i + 1]) as isize - set_len(&merged) as isize;
-            if saving > best.1 {
-                best = (i, saving, merged);
-            }
-        }
-        let (i, _, merged) = best;
-        costs[i] = set_len(&merged);
-        costs.remove(i + 1);
-        let low = tiers.remove(i + 1).0;
-        tiers[i] = (low, merged);
+        let (low, b) = tiers.pop().expect("two tiers");
+        costs.pop();
+        let last = tiers.len() - 1;
+        let merged = merge_sorted(&tiers[last].1, &b);
+        costs[last] = set_len(&merged);
+        tiers[last] = (low, merged);
     }
     tiers
+}
+
+/// The list and bitmap sizes of a set of `n` ids from `first` to `last`
+/// whose gaps' varints take `gaps()` bytes.
+fn set_sizes_of(n: usize, first: u32, last: u32, gaps: impl FnOnce() -> usize) -> (usize, usize) {
+    let nbytes = (last - first) as usize / 8 + 1;
+    let bitmap = varint_len(((nbytes as u64) << 1) | 1) + varint_len(u64::from(first)) + nbytes;
+    // A list is at least a byte per id: skip counting gaps when a bitmap wins anyway.
+    if n >= bitmap {
+        return (usize::MAX, bitmap);
+    }
+    let list = varint_len((n as u64) << 1) + varint_len(u64::from(first)) + gaps();
+    (list, bitmap)
 }
 
 fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {

@@ -62,6 +62,43 @@ fn table() -> &'static [Box<[Part]>] {
     })
 }
 
+/// How a character below U+2000 tokenizes, without looking at its parts:
+/// a separator, or letters, digits and marks folding to `folded`, or
+/// neither (mixed: read its parts).
+#[derive(Clone, Copy)]
+enum Fast {
+    Sep,
+    Word { folded: &'static str, chars: u8 },
+    Mixed,
+}
+
+fn fast_table() -> &'static [Fast] {
+    static FAST: OnceLock<Vec<Fast>> = OnceLock::new();
+    FAST.get_or_init(|| {
+        table()
+            .iter()
+            .map(|parts| match &parts[..] {
+                [Part::Sep(_)] => Fast::Sep,
+                _ if parts.iter().all(|p| !matches!(p, Part::Sep(_))) && !parts.is_empty() => {
+                    let folded: String = parts
+                        .iter()
+                        .filter_map(|p| match p {
+                            Part::Word(_, f) => Some(&**f),
+                            _ => None,
+                        })
+                        .collect();
+                    let chars = folded.chars().count() as u8;
+                    Fast::Word {
+                        folded: Box::leak(folded.into_boxed_str()),
+                        chars,
+                    }
+                }
+                _ => Fast::Mixed,
+            })
+            .collect()
+    })
+}
+
 fn parts_of(c: char) -> Box<[Part]> {
     let mut parts = Vec::new();
     decompose_canonical(c, |d| {
@@ -91,6 +128,7 @@ fn is_joiner_char(c: char) -> bool {
 pub fn for_each_token(text: &str, exact: bool, mut emit: impl FnMut(&str, Option<&str>, Gap)) {
     let mut t = Tokenizer::new(exact);
     let table = table();
+    let fast = fast_table();
     for c in text.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
@@ -99,8 +137,15 @@ pub fn for_each_token(text: &str, exact: bool, mut emit: impl FnMut(&str, Option
                 t.sep(c, &mut emit);
             }
         } else if (c as u32) < 0x2000 {
-            for part in table[c as usize].iter() {
-                t.part(part, &mut emit);
+            // Exact forms need the parts; folding alone does not.
+            match fast[c as usize] {
+                Fast::Sep => t.sep(c, &mut emit),
+                Fast::Word { folded, chars } if !exact => t.folded(folded, chars),
+                _ => {
+                    for part in table[c as usize].iter() {
+                        t.part(part, &mut emit);
+                    }
+                }
             }
         } else {
             for part in parts_of(c).iter() {
@@ -186,6 +231,17 @@ impl Tokenizer {
                 }
             }
         }
+    }
+
+    /// A character that is all letters, digits or marks, folding to `f`
+    /// (exact forms not wanted).
+    fn folded(&mut self, f: &str, chars: u8) {
+        self.in_run = true;
+        match f.as_bytes() {
+            [b] => self.folded.push(char::from(*b)),
+            _ => self.folded.push_str(f),
+        }
+        self.folded_chars += usize::from(chars);
     }
 
     fn word(&mut self, lower: char) {
@@ -402,8 +458,18 @@ fn strip_block_marker(line: &str) -> &str {
 /// Copies `s` without emphasis marks, link targets, HTML tags and
 /// footnote references.
 fn strip_inline(s: &str, out: &mut String) {
+    const SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'*' as usize] = true;
+        t[b'`' as usize] = true;
+        t[b'<' as usize] = true;
+        t[b'[' as usize] = true;
+        t[b']' as usize] = true;
+        t[b'\\' as usize] = true;
+        t
+    };
     let mut rest = s;
-    while let Some(i) = rest.find(['*', '`', '<', '[', ']', '\\']) {
+    while let Some(i) = rest.bytes().position(|b| SPECIAL[b as usize]) {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
         let c = tail.as_bytes()[0];
@@ -434,21 +500,31 @@ fn strip_inline(s: &str, out: &mut String) {
                 None => &tail[1..],
             },
             b'[' => &tail[1..],
-            _ => {
-                // `]`: drop a following `(target)`.
-                let after = &tail[1..];
-                if after.starts_with('(') {
-                    match after.find(')') {
-                        Some(end) => &after[end + 1..],
-                        None => after,
-                    }
-                } else {
-                    after
-                }
-            }
+            _ => skip_link_target(&tail[1..]),
         };
     }
     out.push_str(rest);
+}
+
+/// After a `]`: drops a following `(target)`, nested brackets included.
+fn skip_link_target(after: &str) -> &str {
+    if !after.starts_with('(') {
+        return after;
+    }
+    let mut depth = 0usize;
+    for (i, b) in after.bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return &after[i + 1..];
+                }
+            }
+            _ => {}
+        }
+    }
+    after
 }
 
 /// The first `max_chars` characters of plain text with white space
@@ -578,10 +654,10 @@ mod tests {
 
     #[test]
     fn plain_text_drops_markup_and_separates_blocks() {
-        let md = "# Tiêu đề\nDòng **đậm** và [liên kết](https://x.org/a.js)[^1].\n- mục một\n- mục hai\n\n<b onclick=\"x\">chữ</b>\n\n[^1]: Chú thích";
+        let md = "# Tiêu đề\nDòng **đậm** và [liên kết](https://x.org/a.js)[^1] [x](javascript:f(1)) y.\n- mục một\n- mục hai\n\n<b onclick=\"x\">chữ</b>\n\n[^1]: Chú thích";
         let plain = plain_text(md);
         assert!(!plain.contains("https") && !plain.contains("onclick") && !plain.contains('*'));
-        assert!(plain.contains("Dòng đậm và liên kết."));
+        assert!(plain.contains("Dòng đậm và liên kết x y."), "{plain}");
         assert!(
             pairs(&plain)
                 .iter()

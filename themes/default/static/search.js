@@ -818,7 +818,7 @@
         say('Nhập từ khóa, số ký hiệu hoặc chọn bộ lọc để tìm văn bản.');
         return;
       }
-      say('Đang tìm…');
+      list.setAttribute('aria-busy', 'true');
       try {
         const result = await client.search(Object.assign({ prefix: prefix, limit: 10 }, s));
         if (my !== seq) return;
@@ -829,6 +829,8 @@
         say(result.total ? 'Tìm thấy ' + formatCount(result.total) + ' văn bản.' : 'Không tìm thấy văn bản nào.');
       } catch (e) {
         if (my === seq) say('Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.');
+      } finally {
+        if (my === seq) list.removeAttribute('aria-busy');
       }
     }
 
@@ -836,26 +838,36 @@
       return location.pathname + writeParams(s) + location.hash;
     }
 
+    /** Records the state in the address: a new history entry, or not. */
+    function remember(s, newEntry) {
+      const next = url(s);
+      if (newEntry && next !== location.pathname + location.search + location.hash) {
+        history.pushState(null, '', next);
+      } else {
+        history.replaceState(null, '', next);
+      }
+    }
+
     input.addEventListener('input', () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const v = input.value;
         const live = v.length > 0 && WORD.test(Array.from(v).pop());
-        history.replaceState(null, '', url(state()));
+        remember(state(), false);
         run(live);
       }, 150);
     });
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       clearTimeout(timer);
-      history.pushState(null, '', url(state()));
+      remember(state(), true);
       run(false);
     });
     for (const name of FACETS) {
       if (!selects[name]) continue;
       selects[name].addEventListener('change', () => {
         clearTimeout(timer);
-        history.pushState(null, '', url(state()));
+        remember(state(), true);
         run(false);
       });
     }

@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# Builds generated archives with vanban (and Hugo, Zola when on the PATH) and
+# records wall time, CPU time, peak memory, output size, search-index size and
+# the bytes a first search query downloads. See BENCHMARKS.md.
+#
+# Usage: benches/run.sh [SIZE...]            (default: 1000 10000 100000)
+#   A size given twice is built twice (to show the noise), e.g.
+#   benches/run.sh 1000 10000 10000 100000
+#
+# Environment:
+#   SEED=1               seed of `vanban generate`
+#   BENCH_DIR=target/bench   corpora (kept and reused) and outputs
+#   HUGO_MAX_DOCS=10000  largest archive given to Hugo (50,000 documents took
+#                        9-10.7 GB there; 100,000 would not fit a shared machine)
+#   ZOLA_MAX_DOCS=10000  same for Zola (855 s and 7.2 GB at 50,000)
+#   RECORD=1             insert the report into BENCHMARKS.md (0: only print it)
+#   KEEP_OUTPUT=0        1 keeps each built site (they are large)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root=$PWD
+bench=${BENCH_DIR:-$root/target/bench}
+seed=${SEED:-1}
+hugo_max=${HUGO_MAX_DOCS:-10000}
+zola_max=${ZOLA_MAX_DOCS:-10000}
+record=${RECORD:-1}
+keep=${KEEP_OUTPUT:-0}
+if [ $# -eq 0 ]; then
+    set -- 1000 10000 100000
+fi
+for n in "$@"; do
+    case $n in
+        '' | *[!0-9]*)
+            echo "run.sh: a size is a number of documents, not '$n'" >&2
+            exit 2
+            ;;
+    esac
+done
+
+command_line="benches/run.sh $*"
+stamp=$(date -u +%Y%m%d-%H%M%S)
+runs=$bench/runs/$stamp
+mkdir -p "$runs"
+
+echo "== release build" >&2
+cargo build --release --quiet --bin vanban --example search_budget
+vanban=$root/target/release/vanban
+budget=$root/target/release/examples/search_budget
+
+have() { command -v "$1" > /dev/null 2>&1; }
+
+# Machine and versions, once.
+{
+    echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "command=$command_line"
+    echo "nproc=$(nproc)"
+    echo "memory_kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
+    echo "cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+    echo "kernel=$(uname -r)"
+    echo "vanban=$(git describe --always --dirty --tags 2> /dev/null || echo unknown)"
+    echo "dirty_files=$(git status --porcelain --untracked-files=no 2> /dev/null | wc -l)"
+    echo "rustc=$(rustc --version)"
+    if have hugo; then
+        echo "hugo=$(hugo version | awk '{print $2}')"
+    else
+        echo "hugo="
+    fi
+    if have zola; then
+        echo "zola=$(zola --version | awk '{print $2}')"
+    else
+        echo "zola="
+    fi
+} > "$runs/machine.env"
+
+load1() { awk '{print $1}' /proc/loadavg; }
+
+# The archive of N documents, generated once and reused.
+corpus() {
+    local n=$1 dir=$bench/corpus-$1
+    if [ ! -f "$dir/.complete" ]; then
+        echo "== generating $n documents into $dir" >&2
+        rm -rf "$dir"
+        "$vanban" generate --count "$n" --seed "$seed" --output "$dir" > /dev/null
+        touch "$dir/.complete"
+    fi
+    echo "$dir"
+}
+
+# The Zola copy of the archive of N documents, converted once and reused.
+zola_site() {
+    local n=$1 site=$bench/zola-site-$1
+    if [ ! -f "$site/content/.complete" ]; then
+        echo "== converting $n documents for Zola" >&2
+        rm -rf "$site"
+        mkdir -p "$site"
+        python3 benches/zola/convert.py "$(corpus "$n")" "$site/content" > /dev/null
+        touch "$site/content/.complete"
+    fi
+    rm -rf "$site/templates" "$site/config.toml"
+    cp -r benches/zola/templates benches/zola/config.toml "$site/"
+    echo "$site"
+}
+
+# measure DIR TOOL N OUT COMMAND... : runs COMMAND under /usr/bin/time -v and
+# writes DIR/meta.env with its measures and those of the site in OUT.
+measure() {
+    local dir=$1 tool=$2 n=$3 out=$4
+    shift 4
+    mkdir -p "$dir"
+    rm -rf "$out"
+    sync
+    local before after start end rc=0
+    before=$(load1)
+    start=$(date +%s%N)
+    /usr/bin/time -v -o "$dir/time.txt" "$@" > "$dir/stdout.txt" 2> "$dir/stderr.txt" || rc=$?
+    end=$(date +%s%N)
+    after=$(load1)
+    {
+        echo "tool=$tool"
+        echo "docs=$n"
+        echo "rc=$rc"
+        echo "wall_s=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", (b - a) / 1e9}')"
+        awk -F': ' '
+            /User time/ {u = $2}
+            /System time/ {s = $2}
+            /Maximum resident set size/ {m = $2}
+            END {printf "cpu_s=%.2f\npeak_kb=%d\n", u + s, m}' "$dir/time.txt"
+        echo "load_before=$before"
+        echo "load_after=$after"
+        if [ "$rc" -eq 0 ] && [ -d "$out" ]; then
+            echo "out_bytes=$(du -sb "$out" | cut -f1)"
+            echo "files=$(find "$out" -type f | wc -l)"
+            echo "html_bytes=$(find "$out" -type f -name '*.html' -printf '%s\n' | awk '{s += $1} END {print s + 0}')"
+        fi
+    } > "$dir/meta.env"
+    echo "   $tool $n: $(grep -E '^(wall_s|cpu_s|peak_kb|rc)=' "$dir/meta.env" | tr '\n' ' ')" >&2
+}
+
+seq_no=0
+for n in "$@"; do
+    seq_no=$((seq_no + 1))
+    src=$(corpus "$n")
+    tag=$(printf '%02d' "$seq_no")
+
+    echo "== vanban, $n documents" >&2
+    out=$bench/out-vanban-$n
+    dir=$runs/$tag-1-vanban-$n
+    measure "$dir" vanban "$n" "$out" "$vanban" build --content "$src" --output "$out" --timings
+    if [ -d "$out/search" ]; then
+        echo "search_bytes=$(du -sb "$out/search" | cut -f1)" >> "$dir/meta.env"
+        "$budget" measure "$out" > "$dir/budget.txt" 2>&1 || echo "search_budget failed: $?" >> "$dir/budget.txt"
+    fi
+    [ "$keep" = 1 ] || rm -rf "$out"
+
+    if have hugo; then
+        if [ "$n" -le "$hugo_max" ]; then
+            echo "== hugo, $n documents" >&2
+            out=$bench/out-hugo-$n
+            measure "$runs/$tag-2-hugo-$n" hugo "$n" "$out" \
+                hugo --source benches/hugo --contentDir "$src" --destination "$out" \
+                --cacheDir "$bench/hugo-cache" --quiet
+            if [ -f "$out/index.json" ]; then
+                {
+                    echo "search_bytes=$(stat -c %s "$out/index.json")"
+                    echo "query_gzip_bytes=$(gzip -6 -c "$out/index.json" | wc -c)"
+                } >> "$runs/$tag-2-hugo-$n/meta.env"
+            fi
+            [ "$keep" = 1 ] || rm -rf "$out"
+        else
+            mkdir -p "$runs/$tag-2-hugo-$n"
+            printf 'tool=hugo\ndocs=%s\nskipped=above HUGO_MAX_DOCS=%s\n' "$n" "$hugo_max" > "$runs/$tag-2-hugo-$n/meta.env"
+        fi
+    fi
+
+    if have zola; then
+        if [ "$n" -le "$zola_max" ]; then
+            echo "== zola, $n documents" >&2
+            site=$(zola_site "$n")
+            out=$bench/out-zola-$n
+            measure "$runs/$tag-3-zola-$n" zola "$n" "$out" \
+                zola --root "$site" build --output-dir "$out" --force
+            if [ -d "$out" ]; then
+                {
+                    echo "search_bytes=$(find "$out" -maxdepth 1 -name 'search_index*' -printf '%s\n' | awk '{s += $1} END {print s + 0}')"
+                    echo "query_gzip_bytes=$(find "$out" -maxdepth 1 \( -name 'search_index*' -o -name 'elasticlunr*' \) -exec cat {} + | gzip -6 | wc -c)"
+                } >> "$runs/$tag-3-zola-$n/meta.env"
+            fi
+            [ "$keep" = 1 ] || rm -rf "$out"
+        else
+            mkdir -p "$runs/$tag-3-zola-$n"
+            printf 'tool=zola\ndocs=%s\nskipped=above ZOLA_MAX_DOCS=%s\n' "$n" "$zola_max" > "$runs/$tag-3-zola-$n/meta.env"
+        fi
+    fi
+done
+
+report=$runs/report.md
+python3 benches/report.py "$runs" > "$report"
+cat "$report"
+if [ "$record" = 1 ]; then
+    python3 benches/report.py --insert BENCHMARKS.md "$report"
+    echo "== report inserted into BENCHMARKS.md (and kept in $report)" >&2
+fi

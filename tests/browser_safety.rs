@@ -28,6 +28,13 @@ fn payload(place: &str) -> String {
     )
 }
 
+/// A shorter payload for the fields that also make an address (issuer,
+/// type, topic, signer, cited numbers): their slugs must fit in a file name.
+fn short_payload(place: &str) -> String {
+    let mark = format!("document.body.setAttribute('data-pwned','{place}')");
+    format!("<script>{mark}</script><img src=x onerror=\"{mark}\">")
+}
+
 fn yaml(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
@@ -41,18 +48,18 @@ fn fields_document() -> String {
          attachments: [{attachment}]\nreferences: [{reference}]\naliases: ['/cu/a&b=1/']\n---\n\n\
          Thực hiện Công văn số 67/CV-X ngày 30/6/2021 của Sở Xây dựng.\n",
         number = yaml("66' onmouseover='document.title=1' x='&amp;/CV-X"),
-        ty = yaml(&format!("Công văn {}", p("type"))),
+        ty = yaml(&format!("Công văn {}", short_payload("type"))),
         title = yaml(&format!("pwnedtitle {}", p("title"))),
-        issuer = yaml(&format!("Sở {}", p("issuer"))),
+        issuer = yaml(&format!("Sở {}", short_payload("issuer"))),
         place = yaml(&p("place")),
-        name = yaml(&p("name")),
+        name = yaml(&short_payload("name")),
         position = yaml(&p("position")),
         authority = yaml(&p("authority")),
         recipient = yaml(&p("recipients")),
         distribution = yaml(&p("distribution")),
-        topic = yaml(&p("topics")),
-        attachment = yaml(&p("attachments")),
-        reference = yaml(&p("references")),
+        topic = yaml(&short_payload("topics")),
+        attachment = yaml(&short_payload("attachments")),
+        reference = yaml(&short_payload("references")),
     )
 }
 
@@ -273,6 +280,8 @@ fn the_search_page_shows_hostile_titles_as_text() {
     let dom = browser::dump_dom(&server.url("tim-kiem/?q=pwnedtitle"));
     assert_eq!(ran(&dom, Some("Tìm kiếm · Kho văn bản chỉ đạo")), None);
     let doc = Html::parse_document(&dom);
+    let status = Selector::parse("#search-status").unwrap();
+    let status: String = doc.select(&status).flat_map(|s| s.text()).collect();
     let results = Selector::parse("#search-results").unwrap();
     let results = doc
         .select(&results)
@@ -281,7 +290,7 @@ fn the_search_page_shows_hostile_titles_as_text() {
     let text: String = results.text().collect();
     assert!(
         text.contains("pwnedtitle <script>document.body.setAttribute('data-pwned','title')"),
-        "the hostile title is not shown as text in the results: {text:?}"
+        "the hostile title is not shown as text in the results: {text:?} (status: {status:?})"
     );
     let markup = Selector::parse("script, img, svg, iframe, details, [onerror], [onload]").unwrap();
     let found: Vec<String> = results.select(&markup).map(|e| e.html()).collect();

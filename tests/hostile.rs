@@ -578,6 +578,60 @@ fn an_alias_never_replaces_another_file_of_the_site() {
     }
 }
 
+#[test]
+fn long_values_in_fields_that_make_addresses_build() {
+    // A file name holds at most 255 bytes: an address made from a long
+    // issuer, type, topic, signer or cited number must still be writable,
+    // or the value refused with an error naming the file, never a failed
+    // write.
+    let long = format!(
+        "Ban chỉ đạo {}",
+        "phòng, chống dịch bệnh Covid-19 ".repeat(12)
+    );
+    let cited = format!("99/{}", "KH-BCĐ".repeat(60));
+    let fields = [
+        ("issuer", format!("issuer: {}", yaml(&long))),
+        ("type", format!("type: {}", yaml(&long))),
+        ("topics", format!("topics: [{}]", yaml(&long))),
+        ("signers", format!("signers:\n  - name: {}", yaml(&long))),
+        ("attachments", format!("attachments: [{}]", yaml(&cited))),
+        ("references", format!("references: [{}]", yaml(&cited))),
+        ("number", format!("number: {}", yaml(&cited))),
+    ];
+    let mut failed = Vec::new();
+    for (field, line) in fields {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = copy_sample(tmp.path());
+        let mut head = vec![
+            "number: 1/CV-X".to_string(),
+            "type: Công văn".into(),
+            "title: T".into(),
+            "issuer: Sở X".into(),
+            "date: 2021-07-01".into(),
+        ];
+        head.retain(|l| !l.starts_with(&format!("{field}:")));
+        head.push(line);
+        std::fs::write(
+            content.join("long.md"),
+            format!("---\n{}\n---\n\nx\n", head.join("\n")),
+        )
+        .unwrap();
+        let out = vanban(tmp.path(), &["build"]);
+        let refused = out.status.code() == Some(1) && stderr(&out).contains("long.md");
+        if !out.status.success() && !refused {
+            failed.push(format!(
+                "{field}: {}",
+                stderr(&out).chars().take(300).collect::<String>()
+            ));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "long values that broke the build:\n{}",
+        failed.join("\n")
+    );
+}
+
 // ---------------------------------------------- long lines, deep nesting
 
 /// Lines of 100,000 characters of the kinds that trouble parsers: one word,

@@ -90,7 +90,18 @@ pub struct ExternalDoc {
 
 /// Builds the graph of `docs`.
 pub fn build(docs: &[Document]) -> CitationGraph {
-    let archive = Archive::new(docs);
+    build_with_provinces(docs, &|_| None)
+}
+
+/// [`build`], told the province of issuers whose name does not say it
+/// (`province_of("UBND huyện Tiên Yên")` → "Quảng Ninh", from the issuer
+/// registry). Without it, a district's citation of "Tỉnh ủy" or "UBND tỉnh"
+/// cannot say which province it means and resolves to candidates only.
+pub fn build_with_provinces(
+    docs: &[Document],
+    province_of: &(dyn Fn(&str) -> Option<String> + Sync),
+) -> CitationGraph {
+    let archive = Archive::new(docs, province_of);
     let per_doc: Vec<Vec<(Group, Resolution)>> = (0..docs.len())
         .into_par_iter()
         .map(|i| {
@@ -289,17 +300,25 @@ fn externals(
                 continue;
             }
             let hint = g.hint.as_deref().map(Authority::cached);
-            let citing_place = archive.places[i].as_ref();
-            let required = g.query().place(hint.as_ref(), citing_place);
+            let query = g.query();
+            let required = query.place(hint.as_ref(), archive, i);
             // A local body of unknown place is told apart by where it is
             // cited from: two districts' "Tỉnh ủy" may be two provinces'.
             let place_key = match required {
                 Some(Some(p)) => Some(p.key.clone()),
-                Some(None) => Some(format!("@{}", citing_place.map_or("", |p| p.key.as_str()))),
+                Some(None) => Some(format!(
+                    "@{}",
+                    archive.places[i].as_ref().map_or("", |p| p.key.as_str())
+                )),
                 None => None,
             };
             let named_in_sentence = hint.as_ref().is_some_and(|h| h.place.is_some());
-            let qualify = matches!(required, Some(Some(_))) && !named_in_sentence;
+            let qualify_with = match required {
+                Some(Some(_)) if !named_in_sentence => {
+                    query.citing_place(hint.as_ref(), archive, i)
+                }
+                _ => None,
+            };
             let year = g
                 .parts
                 .as_ref()
@@ -308,7 +327,7 @@ fn externals(
             entries.push(Entry {
                 citing: i,
                 group: g,
-                place: citing_place.filter(|_| qualify),
+                place: qualify_with,
                 ident: (g.key.clone(), year, place_key),
             });
         }
@@ -715,6 +734,17 @@ mod tests {
         );
         let ct = external(&g, "2-CT/TU")[0];
         assert_eq!(ct.issuer.as_deref(), Some("Tỉnh ủy"));
+
+        // Told the district's province (by the issuer registry), it can.
+        let g = build_with_provinces(&docs, &|issuer| {
+            issuer
+                .ends_with("Đức Linh")
+                .then(|| "Bình Thuận".to_string())
+        });
+        assert_eq!(targets(&g, 3)[0], ("01-CT/TU", &Target::Archive(0)));
+        assert_eq!(targets(&g, 3)[1], ("5/KH-UBND", &Target::Archive(1)));
+        let ct = external(&g, "2-CT/TU")[0];
+        assert_eq!(ct.issuer.as_deref(), Some("Tỉnh ủy Bình Thuận"));
     }
 
     #[test]

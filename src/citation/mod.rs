@@ -8,4 +8,4 @@ mod resolve;
 mod tokens;
 
 pub use detect::{Mention, find_mentions};
-pub use graph::{Citation, CitationGraph, ExternalDoc, Target, build};
+pub use graph::{Citation, CitationGraph, ExternalDoc, Target, build, build_with_provinces};

@@ -29,13 +29,19 @@ pub(crate) struct Archive<'d> {
     pub docs: &'d [Document],
     pub keys: Vec<String>,
     pub authorities: Vec<Authority>,
-    /// The province (or city) of each document's issuer.
+    /// The place (province, city or district) of each document's issuer.
     pub places: Vec<Option<Place>>,
+    /// The province of each document's issuer: its place if that is a
+    /// province, else what the caller knows (the issuer registry).
+    pub provinces: Vec<Option<Place>>,
     by_key: HashMap<String, Vec<usize>>,
 }
 
 impl<'d> Archive<'d> {
-    pub fn new(docs: &'d [Document]) -> Archive<'d> {
+    pub fn new(
+        docs: &'d [Document],
+        province_of: &(dyn Fn(&str) -> Option<String> + Sync),
+    ) -> Archive<'d> {
         use rayon::prelude::*;
         let keys: Vec<String> = docs
             .par_iter()
@@ -45,7 +51,7 @@ impl<'d> Archive<'d> {
             .par_iter()
             .map(|d| Authority::cached(&d.issuer))
             .collect();
-        let places = docs
+        let places: Vec<Option<Place>> = docs
             .iter()
             .zip(&authorities)
             .map(|(d, a)| {
@@ -59,6 +65,18 @@ impl<'d> Archive<'d> {
                 })
             })
             .collect();
+        let provinces = docs
+            .iter()
+            .zip(&places)
+            .map(|(d, p)| match p {
+                Some(p) if Scope::of_place(p) == Scope::Province => Some(p.clone()),
+                _ => province_of(&d.issuer).map(|name| Place {
+                    key: crate::text::fold(&name),
+                    name,
+                    level: "tỉnh",
+                }),
+            })
+            .collect();
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::with_capacity(docs.len());
         for (i, k) in keys.iter().enumerate() {
             by_key.entry(k.clone()).or_default().push(i);
@@ -68,6 +86,7 @@ impl<'d> Archive<'d> {
             keys,
             authorities,
             places,
+            provinces,
             by_key,
         }
     }
@@ -101,20 +120,37 @@ impl Query<'_> {
     pub fn place<'a>(
         &self,
         hint: Option<&'a Authority>,
-        citing: Option<&'a Place>,
+        archive: &'a Archive,
+        citing: usize,
     ) -> Option<Option<&'a Place>> {
         let local = self.local_code || hint.is_some_and(|h| h.local);
         if !local {
             return None;
         }
-        if let Some(named) = hint.and_then(|h| h.place.as_ref()) {
-            return Some(Some(named));
+        match hint.and_then(|h| h.place.as_ref()) {
+            Some(named) => Some(Some(named)),
+            None => Some(self.citing_place(hint, archive, citing)),
         }
+    }
+
+    /// The citing document's place at the level the cited body belongs to:
+    /// its province for a provincial body, its district for a district one.
+    pub fn citing_place<'a>(
+        &self,
+        hint: Option<&Authority>,
+        archive: &'a Archive,
+        citing: usize,
+    ) -> Option<&'a Place> {
         let scope = match hint.map(Authority::scope) {
             Some(s) if s != Scope::Unknown => s,
             _ => self.code_scope,
         };
-        Some(citing.filter(|p| scope == Scope::Unknown || Scope::of_place(p) == scope))
+        let own = archive.places[citing].as_ref();
+        match scope {
+            Scope::Province => archive.provinces[citing].as_ref(),
+            Scope::District => own.filter(|p| Scope::of_place(p) == Scope::District),
+            Scope::Unknown => own,
+        }
     }
 
     pub fn resolve(&self, archive: &Archive, citing: usize) -> Resolution {
@@ -123,7 +159,7 @@ impl Query<'_> {
         };
         let docs = archive.docs;
         let hint = self.hint.map(Authority::cached);
-        let place = self.place(hint.as_ref(), archive.places[citing].as_ref());
+        let place = self.place(hint.as_ref(), archive, citing);
         let left: Vec<usize> = candidates
             .iter()
             .copied()

@@ -38,16 +38,47 @@
     panel.appendChild(pre);
   }
 
-  var events = new EventSource("/__vanban/events");
-  events.addEventListener("build", function (e) {
-    if (pageBuild && e.data !== pageBuild) {
+  // A browser opens only a few connections to one server at a time, so a
+  // hidden tab lets go of its event stream; when shown again, the `build`
+  // event tells whether it missed a rebuild.
+  var events = null;
+  function listen() {
+    if (events) {
+      return;
+    }
+    events = new EventSource("/__vanban/events");
+    events.addEventListener("build", function (e) {
+      if (pageBuild && e.data !== pageBuild) {
+        location.reload();
+      }
+    });
+    events.addEventListener("reload", function () {
       location.reload();
+    });
+    events.addEventListener("failed", function (e) {
+      showErrors(e.data);
+    });
+  }
+  function stopListening() {
+    if (events) {
+      events.close();
+      events = null;
+    }
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) {
+      stopListening();
+    } else {
+      listen();
     }
   });
-  events.addEventListener("reload", function () {
-    location.reload();
+  window.addEventListener("pagehide", stopListening);
+  window.addEventListener("pageshow", function () {
+    if (!document.hidden) {
+      listen();
+    }
   });
-  events.addEventListener("failed", function (e) {
-    showErrors(e.data);
-  });
+  if (!document.hidden) {
+    listen();
+  }
 })();

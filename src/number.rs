@@ -176,7 +176,23 @@ const ISSUERS: &[(&str, &str)] = &[
     ("HĐND", "Hội đồng nhân dân"),
     ("VP", "Văn phòng"),
     ("BCĐ", "Ban Chỉ đạo"),
+    ("BCĐQG", "Ban Chỉ đạo quốc gia"),
     ("SYT", "Sở Y tế"),
+    ("STC", "Sở Tài chính"),
+    ("SNV", "Sở Nội vụ"),
+    ("STP", "Sở Tư pháp"),
+    ("SKHĐT", "Sở Kế hoạch và Đầu tư"),
+    ("SCT", "Sở Công Thương"),
+    ("SNNPTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+    ("SGTVT", "Sở Giao thông vận tải"),
+    ("SXD", "Sở Xây dựng"),
+    ("STNMT", "Sở Tài nguyên và Môi trường"),
+    ("STTTT", "Sở Thông tin và Truyền thông"),
+    ("SLĐTBXH", "Sở Lao động - Thương binh và Xã hội"),
+    ("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("SKHCN", "Sở Khoa học và Công nghệ"),
+    ("SGDĐT", "Sở Giáo dục và Đào tạo"),
+    ("SNgV", "Sở Ngoại vụ"),
     ("BYT", "Bộ Y tế"),
     ("BTC", "Bộ Tài chính"),
     ("BCA", "Bộ Công an"),
@@ -226,6 +242,7 @@ pub fn issuer_name(code: &str) -> Option<&'static str> {
 /// `VP`, `VPTU` ...), which every province has.
 pub fn is_local_issuer(code: &str) -> bool {
     LOCAL_ISSUERS.iter().any(|c| same_code(c, code))
+        || issuer_name(code).is_some_and(|n| n.starts_with("Sở "))
         || (code.len() > 2 && code.to_ascii_uppercase().ends_with("TU"))
 }
 
@@ -735,5 +752,10 @@ mod tests {
         assert!(is_local_issuer("TU") && is_local_issuer("UBND") && is_local_issuer("BTGTU"));
         assert!(!is_local_issuer("TW") && !is_local_issuer("TTg") && !is_local_issuer("CP"));
         assert!(!is_local_issuer("XĐU"));
+        assert_eq!(
+            issuer_name("SNNPTNT"),
+            Some("Sở Nông nghiệp và Phát triển nông thôn")
+        );
+        assert!(is_local_issuer("SGDĐT") && is_local_issuer("SGDDT"));
     }
 }

@@ -158,7 +158,7 @@ const COUNCIL_ORGANS: &[&str] = &[
 ];
 /// Provincial departments and boards.
 const LOCAL_BODIES: &[&str] = &[
-    "so y te",
+    "so ngoai vu",
     "ban chi dao tinh",
     "cong an tinh",
     "bo chi huy quan su tinh",
@@ -170,6 +170,14 @@ fn phrases() -> &'static HashMap<String, Vec<Vec<String>>> {
     PHRASES.get_or_init(|| {
         let mut all: Vec<String> = CENTRAL.iter().map(|s| s.to_string()).collect();
         all.extend(LOCAL_BODIES.iter().map(|s| s.to_string()));
+        // Every ministry has its department in each province: "Sở Y tế".
+        all.extend(
+            CENTRAL
+                .iter()
+                .filter_map(|b| b.strip_prefix("bo "))
+                .filter(|b| *b != "chinh tri")
+                .map(|b| format!("so {b}")),
+        );
         for c in COMMITTEES {
             all.extend(COMMITTEE_ORGANS.iter().map(|o| format!("{o}{c}")));
         }
@@ -206,7 +214,11 @@ pub(crate) enum Scope {
     Province,
     /// Huyện ủy, UBND huyện: one per district.
     District,
-    /// UBND or Thành ủy without a level: either.
+    /// A city's body ("UBND thành phố", "Thành ủy"): the city above a
+    /// quận or huyện citing it, the city itself citing it, unknown from a
+    /// province.
+    City,
+    /// UBND without a level: either.
     Unknown,
 }
 
@@ -219,6 +231,9 @@ impl Scope {
             "HU" | "QU" => Scope::District,
             "TU" | "SYT" => Scope::Province,
             c if c.len() > 2 && c.ends_with("TU") => Scope::Province,
+            c if crate::number::issuer_name(c).is_some_and(|n| n.starts_with("Sở ")) => {
+                Scope::Province
+            }
             _ => Scope::Unknown,
         }
     }
@@ -325,6 +340,7 @@ const MARKERS: &[(&str, &str)] = &[
     ("tp", "thành phố"),
     ("tinh", "tỉnh"),
     ("huyen", "huyện"),
+    ("quan", "quận"),
     ("thi xa", "thị xã"),
 ];
 
@@ -343,7 +359,8 @@ impl Authority {
         for at in (0..words.len()).rev() {
             let marker = MARKERS.iter().find(|(m, _)| {
                 let m: Vec<&str> = m.split(' ').collect();
-                words[at..].starts_with(&m)
+                // "cơ quan" is not a district.
+                words[at..].starts_with(&m) && !(*m == ["quan"] && at > 0 && words[at - 1] == "co")
             });
             if let Some((m, level)) = marker {
                 let after = at + m.split(' ').count();
@@ -473,10 +490,13 @@ impl Authority {
             Scope::Province
         } else if ends("huyen uy") || ends("quan uy") {
             Scope::District
+        } else if ends("thanh uy") {
+            Scope::City
         } else {
             match self.level {
                 Some("tinh") => Scope::Province,
                 Some("huyen" | "quan" | "thi xa") => Scope::District,
+                Some("thanh pho") => Scope::City,
                 _ => Scope::Unknown,
             }
         }
@@ -598,16 +618,22 @@ mod tests {
         assert_eq!(Authority::of("Huyện ủy").scope(), Scope::District);
         assert_eq!(Authority::of("UBND huyện").scope(), Scope::District);
         assert_eq!(Authority::of("UBND").scope(), Scope::Unknown);
+        assert_eq!(Authority::of("Thành ủy").scope(), Scope::City);
+        assert_eq!(Authority::of("UBND thành phố").scope(), Scope::City);
+        assert_eq!(Authority::of("Sở Tài chính").scope(), Scope::Province);
         assert_eq!(Authority::of("Bộ Chính trị").scope(), Scope::Unknown);
         assert_eq!(Scope::of_code("TU"), Scope::Province);
         assert_eq!(Scope::of_code("BTGTU"), Scope::Province);
         assert_eq!(Scope::of_code("HU"), Scope::District);
         assert_eq!(Scope::of_code("UBND"), Scope::Unknown);
+        assert_eq!(Scope::of_code("STC"), Scope::Province);
         let place = |issuer: &str| Authority::of(issuer).place.map(|p| Scope::of_place(&p));
         assert_eq!(place("UBND tỉnh Kiên Giang"), Some(Scope::Province));
         assert_eq!(place("UBND huyện Đức Linh"), Some(Scope::District));
         assert_eq!(place("UBND thành phố Rạch Giá"), Some(Scope::District));
         assert_eq!(place("Thành ủy Hà Nội"), Some(Scope::Province));
+        assert_eq!(place("UBND quận Ba Đình"), Some(Scope::District));
+        assert_eq!(Authority::of("Cơ quan thường trú").place, None);
     }
 
     #[test]

@@ -149,6 +149,11 @@ impl Query<'_> {
         match scope {
             Scope::Province => archive.provinces[citing].as_ref(),
             Scope::District => own.filter(|p| Scope::of_place(p) == Scope::District),
+            Scope::City => match own.map(|p| p.level) {
+                Some("thành phố") => own,
+                Some("quận" | "huyện" | "thị xã") => archive.provinces[citing].as_ref(),
+                _ => None,
+            },
             Scope::Unknown => own,
         }
     }

@@ -40,6 +40,24 @@ pub fn render(body: &str, links: &[SourceLink]) -> RenderedBody {
     let mut image_depth = 0usize;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        // Inside an image only text counts, as its alt attribute: nested
+        // images, links and emphasis give their text and no markup.
+        if image_depth > 0 {
+            match event {
+                Event::Start(Tag::Image { .. }) => image_depth += 1,
+                Event::End(TagEnd::Image) => {
+                    image_depth -= 1;
+                    if image_depth == 0 {
+                        events.push(Event::Html("\">".into()));
+                    }
+                }
+                Event::Text(text) | Event::Code(text) => {
+                    events.push(Event::Html(escape_attr(&text).into()));
+                }
+                _ => {}
+            }
+            continue;
+        }
         match event {
             Event::Start(Tag::Link {
                 dest_url, title, ..
@@ -76,12 +94,13 @@ pub fn render(body: &str, links: &[SourceLink]) -> RenderedBody {
                     .into(),
                 ));
             }
-            Event::End(TagEnd::Image) => {
-                image_depth = image_depth.saturating_sub(1);
-                events.push(Event::Html("\">".into()));
+            Event::FootnoteReference(label) => {
+                events.push(Event::FootnoteReference(footnote_id(&label).into()));
             }
-            Event::Text(text) | Event::Code(text) if image_depth > 0 => {
-                events.push(Event::Html(escape_attr(&text).into()));
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                events.push(Event::Start(Tag::FootnoteDefinition(
+                    footnote_id(&label).into(),
+                )));
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 // Raw HTML in a document is text, never markup.
@@ -98,6 +117,24 @@ pub fn render(body: &str, links: &[SourceLink]) -> RenderedBody {
     let mut html = String::with_capacity(body.len() + body.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     RenderedBody { html, anchors }
+}
+
+/// A footnote label as an HTML id: kept when it is plain ASCII letters,
+/// digits, `-` or `_`, otherwise a stable hash of it, so that a label can
+/// never carry spaces, quotes or markup into `id` and `href`.
+fn footnote_id(label: &str) -> String {
+    if !label.is_empty()
+        && label.len() <= 40
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return label.to_string();
+    }
+    let hash = label.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    format!("fn-{hash:08x}")
 }
 
 /// The small link shown on hover or focus that points at a paragraph.

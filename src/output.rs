@@ -41,13 +41,26 @@ impl Staging {
     }
 
     /// Writes `bytes` at `rel` (a `/`-separated path inside the site).
-    /// A path ending in `/` is a folder page and gets `index.html`.
+    /// A path ending in `/` is a folder page and gets `index.html`. Two
+    /// writes to one path are an error: no page silently replaces another.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        use std::io::Write;
         let path = self.path_of(rel)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(&path, bytes)
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::AlreadyExists => io::Error::new(
+                    e.kind(),
+                    "hai trang cùng một địa chỉ (một alias hoặc tên trùng với trang khác)",
+                ),
+                _ => e,
+            })?;
+        file.write_all(bytes)
     }
 
     fn path_of(&self, rel: &str) -> io::Result<PathBuf> {
@@ -148,5 +161,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let s = Staging::begin(&tmp.path().join("public")).unwrap();
         assert!(s.write("../evil.html", b"x").is_err());
+        s.write("a/", b"x").unwrap();
+        assert!(
+            s.write("a/index.html", b"y").is_err(),
+            "a second write to one file"
+        );
     }
 }

@@ -58,12 +58,37 @@ pub fn page(base: &str, n: usize) -> String {
     }
 }
 
+/// Longest slug kept whole; longer ones are cut and end in a hash of the
+/// whole, so that file names stay under the file system's limit.
+const MAX_SLUG: usize = 80;
+
 fn slug_or(s: &str, fallback: &str) -> String {
     let s = slug(s);
     if s.is_empty() {
-        fallback.to_string()
-    } else {
-        s
+        return fallback.to_string();
+    }
+    if s.len() <= MAX_SLUG {
+        return s;
+    }
+    // FNV-1a: stable across machines and versions, unlike std's hasher.
+    let hash = s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    let cut = s[..MAX_SLUG].trim_end_matches('-');
+    format!("{cut}-{:08x}", hash as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_names_make_short_distinct_addresses() {
+        let a = issuer(&"Ban Chỉ đạo phòng, chống dịch ".repeat(20));
+        let b = issuer(&"Ban Chỉ đạo phòng, chống dịch ".repeat(21));
+        assert!(a.len() < 110 && b.len() < 110, "{a}");
+        assert_ne!(a, b);
+        assert_eq!(issuer("Tỉnh ủy Kiên Giang"), "co-quan/tinh-uy-kien-giang/");
     }
 }
 

@@ -48,6 +48,7 @@ pub struct Site<'a> {
     pub issuer_of: Vec<usize>,
     /// Group index by name, for types and signers.
     pub type_index: HashMap<String, usize>,
+    pub topic_index: HashMap<String, usize>,
     pub signer_index: HashMap<String, usize>,
     /// Years, newest first, each with its months (newest first) and the
     /// month's documents (newest first).
@@ -125,6 +126,7 @@ impl<'a> Site<'a> {
         }
 
         let types = finish(types);
+        let topics = finish(topics);
         let signers = finish(signers);
         let index = |groups: &[Group]| {
             groups
@@ -136,6 +138,7 @@ impl<'a> Site<'a> {
         Ok(Site {
             registry,
             type_index: index(&types),
+            topic_index: index(&topics),
             signer_index: index(&signers),
             config,
             docs,
@@ -145,7 +148,7 @@ impl<'a> Site<'a> {
             external_paths,
             issuers,
             types,
-            topics: finish(topics),
+            topics,
             signers,
             issuer_of,
             years,
@@ -154,6 +157,16 @@ impl<'a> Site<'a> {
 }
 
 impl Site<'_> {
+    /// The page of the group named `name` among `groups`, found through
+    /// `index`; every name of a document has its group.
+    pub fn group_path<'s>(
+        groups: &'s [Group],
+        index: &HashMap<String, usize>,
+        name: &str,
+    ) -> &'s str {
+        index.get(name).map_or("", |&k| groups[k].path.as_str())
+    }
+
     /// The index of the issuer named `name`, if it has documents.
     pub fn issuer_index(&self, name: &str) -> Option<usize> {
         self.issuers
@@ -195,6 +208,15 @@ fn group_by(
             .cmp(&crate::text::fold(&b.name))
             .then_with(|| a.name.cmp(&b.name))
     });
+    // Names that differ only in case or marks share a slug: number them.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for g in &mut groups {
+        let n = seen.entry(g.path.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            g.path = format!("{}-{n}/", g.path.trim_end_matches('/'));
+        }
+    }
     groups
 }
 

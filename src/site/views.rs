@@ -4,7 +4,7 @@
 
 use super::{Site, dates};
 use crate::citation::{Citation, Target};
-use crate::document::{Document, Signer};
+use crate::document::Document;
 use serde::Serialize;
 
 /// One line of a document list.
@@ -125,7 +125,7 @@ pub struct DocView<'a> {
     pub title: &'a str,
     pub issuer: &'a str,
     pub issuer_path: &'a str,
-    pub doc_type_path: String,
+    pub doc_type_path: &'a str,
     pub date: String,
     pub date_vi: String,
     pub date_long: String,
@@ -145,13 +145,13 @@ pub struct SignerView<'a> {
     pub name: Option<&'a str>,
     pub position: Option<&'a str>,
     pub authority: Option<&'a str>,
-    pub path: Option<String>,
+    pub path: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct GroupRef<'a> {
     pub name: &'a str,
-    pub path: String,
+    pub path: &'a str,
 }
 
 impl Site<'_> {
@@ -163,13 +163,25 @@ impl Site<'_> {
             title: &d.title,
             issuer: &d.issuer,
             issuer_path: &self.issuers[self.issuer_of[i]].path,
-            doc_type_path: super::address::doc_type(&d.doc_type),
+            doc_type_path: Site::group_path(&self.types, &self.type_index, &d.doc_type),
             date: dates::iso(d.date),
             date_vi: dates::short(d.date),
             date_long: dates::long(d.date),
             place: d.place.as_deref(),
             party: is_party(d),
-            signers: d.signers.iter().map(signer_view).collect(),
+            signers: d
+                .signers
+                .iter()
+                .map(|s| SignerView {
+                    name: s.name.as_deref(),
+                    position: s.position.as_deref(),
+                    authority: s.authority.as_deref(),
+                    path: s
+                        .name
+                        .as_deref()
+                        .map(|n| Site::group_path(&self.signers, &self.signer_index, n)),
+                })
+                .collect(),
             recipients: &d.recipients,
             distribution: &d.distribution,
             topics: d
@@ -177,21 +189,12 @@ impl Site<'_> {
                 .iter()
                 .map(|t| GroupRef {
                     name: t,
-                    path: super::address::topic(t),
+                    path: Site::group_path(&self.topics, &self.topic_index, t),
                 })
                 .collect(),
             source: d.source.as_deref(),
             path: &self.paths[i],
         }
-    }
-}
-
-fn signer_view(s: &Signer) -> SignerView<'_> {
-    SignerView {
-        name: s.name.as_deref(),
-        position: s.position.as_deref(),
-        authority: s.authority.as_deref(),
-        path: s.name.as_deref().map(super::address::signer),
     }
 }
 

@@ -81,9 +81,7 @@ fn write_search_index(w: &Writer) -> Result<(), String> {
         })
         .collect();
     let files = crate::search::build_index(&docs);
-    files
-        .par_iter()
-        .try_for_each(|f| w.file(&f.path, &f.bytes))
+    files.par_iter().try_for_each(|f| w.file(&f.path, &f.bytes))
 }
 
 /// Writes the whole site into `staging`.

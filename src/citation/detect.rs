@@ -613,6 +613,90 @@ mod tests {
     }
 
     #[test]
+    fn any_mix_of_fragments_gives_well_formed_mentions() {
+        const PIECES: &[&str] = &[
+            "1",
+            "07",
+            "2021",
+            "15",
+            "/",
+            "-",
+            "–",
+            " ",
+            "\n",
+            "\n\n",
+            "Đ",
+            "QĐ",
+            "CĐ",
+            "CD",
+            "TTg",
+            "TU",
+            "UBND",
+            "KH",
+            "CV",
+            "số",
+            "Số:",
+            "ngày",
+            "tháng",
+            "năm",
+            "của",
+            "Tỉnh ủy",
+            "Bộ Chính trị",
+            "ban hành",
+            "tại",
+            "và",
+            ",",
+            ".",
+            "[^",
+            "]",
+            "*",
+            "_",
+            "²",
+            "ấ",
+            "e\u{301}",
+            "https://",
+            "@",
+            "Công điện",
+            "Kết luận",
+            "Covid",
+            "(",
+            ")",
+            "/nb",
+            " 176-CV/TU",
+            " 1099/CĐ-TTg",
+            " 1507 /UBND-TH",
+            " 23/2021/QĐ-TTg",
+            " 07-KL/TW",
+            " 15/6/2021",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut found = 0;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..24 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            for m in find_mentions(&text) {
+                found += 1;
+                let printed: String = text[m.span.clone()]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                assert_eq!(printed, m.number, "{text:?}");
+                assert_eq!(number::normalize(&m.number), m.key);
+                assert!(number::parse(&text[m.span.clone()]).is_some(), "{text:?}");
+            }
+        }
+        assert!(
+            found > 100,
+            "only {found} mentions: the mix should make some"
+        );
+    }
+
+    #[test]
     fn long_lines_and_hostile_text_are_fine() {
         let mut text = "1/A-".repeat(25_000);
         text.push_str(&"9".repeat(100_000));

@@ -30,6 +30,8 @@ pub struct BuildSummary {
     pub millis: u128,
     /// Wall time of each stage, in order, for `--timings` and benchmarks.
     pub stages: Vec<(&'static str, u128)>,
+    /// Document addresses the previous build had and this one lost.
+    pub dropped: Vec<String>,
 }
 
 /// Why a build wrote nothing.
@@ -105,6 +107,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
     })?;
 
     clock.lap("model");
+    let dropped = dropped_addresses(&opts.output_dir, &site);
     let staging = Staging::begin(&opts.output_dir)
         .map_err(|e| BuildError::Site(format!("{}: {e}", opts.output_dir.display())))?;
     let counts = crate::pages::write_all(&site, &renderer, &theme, &staging, &mut clock)
@@ -131,7 +134,45 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
     }
     summary.millis = started.elapsed().as_millis();
     summary.stages = clock.stages;
+    summary.dropped = dropped;
     Ok(summary)
+}
+
+/// Addresses of documents in the previous build's `data/documents.json`
+/// that this build serves neither as a document, a cited document, a shared
+/// number nor an alias: a link someone made would break, so the build says
+/// so (add the old address to the document's `aliases`).
+fn dropped_addresses(output: &Path, site: &Site) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(output.join("data/documents.json")) else {
+        return Vec::new();
+    };
+    let Ok(old) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return Vec::new();
+    };
+    let mut served: std::collections::HashSet<String> = site
+        .paths
+        .iter()
+        .chain(&site.external_paths)
+        .chain(site.shared_paths.keys())
+        .map(|p| format!("/{p}"))
+        .collect();
+    for d in site.docs {
+        for a in &d.aliases {
+            let a = a.trim_end_matches("index.html");
+            served.insert(a.to_string());
+            served.insert(format!("{}/", a.trim_end_matches('/')));
+        }
+    }
+    let mut dropped: Vec<String> = old["documents"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d["url"].as_str())
+        .filter(|u| !served.contains(*u))
+        .map(str::to_string)
+        .collect();
+    dropped.sort();
+    dropped
 }
 
 /// Wall time per stage of a build.

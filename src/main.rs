@@ -310,6 +310,11 @@ fn run_build(
                 s.citations_ambiguous,
                 s.millis
             );
+            for url in &s.dropped {
+                eprintln!(
+                    "warning: địa chỉ {url} của lần dựng trước không còn; thêm nó vào `aliases` của văn bản mới để liên kết cũ không hỏng"
+                );
+            }
             if timings {
                 for (stage, ms) in &s.stages {
                     eprintln!("  {stage:<20} {ms:>8} ms");

@@ -283,3 +283,35 @@ fn each_sample_document_has_the_right_citation_text() {
         );
     }
 }
+
+#[test]
+fn an_address_that_disappears_is_reported_and_an_alias_keeps_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = copy_sample(tmp.path());
+    build_ok(tmp.path());
+    // The number of 1507/UBND-TH was mistyped and is corrected: its address moves.
+    let file = content.join("ubnd-tinh-kien-giang/2021-09-11-1507-ubnd-th.md");
+    let text = read(&file).replace("number: 1507/UBND-TH", "number: 1508/UBND-TH");
+    std::fs::write(&file, &text).unwrap();
+    let out = vanban(tmp.path(), &["build"]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("/van-ban/2021/1507-ubnd-th/ của lần dựng trước không còn"),
+        "{}",
+        stderr(&out)
+    );
+    // With the old address as an alias, nothing is lost and nothing is said.
+    std::fs::write(
+        &file,
+        text.replacen("---\n", "---\naliases: [/van-ban/2021/1507-ubnd-th/]\n", 1),
+    )
+    .unwrap();
+    let out = vanban(tmp.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("không còn"), "{}", stderr(&out));
+    let redirect = read(
+        &tmp.path()
+            .join("public/van-ban/2021/1507-ubnd-th/index.html"),
+    );
+    assert!(redirect.contains("url=../../../van-ban/2021/1508-ubnd-th/"));
+}

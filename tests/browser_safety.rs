@@ -46,7 +46,7 @@ fn fields_document() -> String {
          place: {place}\nsigners:\n  - name: {name}\n    position: {position}\n    authority: {authority}\n\
          recipients: [{recipient}]\ndistribution: [{distribution}]\ntopics: [{topic}]\n\
          attachments: [{attachment}]\nreferences: [{reference}]\naliases: ['/cu/a&b=1/']\n---\n\n\
-         Thực hiện Công văn số 67/CV-X ngày 30/6/2021 của Sở Xây dựng.\n",
+         Thực hiện Công văn số 67/CV-X ngày 30/6/2021 của Sở Xây dựng tỉnh Kiên Giang.\n",
         number = yaml("66' onmouseover='document.title=1' x='&amp;/CV-X"),
         ty = yaml(&format!("Công văn {}", short_payload("type"))),
         title = yaml(&format!("pwnedtitle {}", p("title"))),
@@ -67,7 +67,7 @@ fn fields_document() -> String {
 /// citation links and lists of other pages.
 fn cited_document() -> String {
     format!(
-        "---\nnumber: 67/CV-X\ntype: Công văn\ntitle: {}\nissuer: Sở Xây dựng\ndate: 2021-06-30\n---\n\n{}\n",
+        "---\nnumber: 67/CV-X\ntype: Công văn\ntitle: {}\nissuer: Sở Xây dựng tỉnh Kiên Giang\ndate: 2021-06-30\n---\n\n{}\n",
         yaml(&payload("cited title")),
         body_payloads()
     )

@@ -69,7 +69,7 @@ fn fields_document() -> String {
 /// title goes into citation links, "cited by" lists and the chain.
 fn cited_document() -> String {
     format!(
-        "---\nnumber: 67/CV-X\ntype: Công văn\ntitle: {}\nissuer: Sở Xây dựng\ndate: 2021-06-30\n---\n\nNội dung.\n",
+        "---\nnumber: 67/CV-X\ntype: Công văn\ntitle: {}\nissuer: Sở Xây dựng tỉnh Kiên Giang\ndate: 2021-06-30\n---\n\nNội dung.\n",
         yaml(&payload("cited title"))
     )
 }
@@ -79,11 +79,11 @@ const BODY_DOCUMENT: &str = r#"---
 number: 68/CV-X
 type: Công văn
 title: Văn bản thử nội dung độc hại
-issuer: Sở Xây dựng
+issuer: Sở Xây dựng tỉnh Kiên Giang
 date: 2021-07-02
 ---
 
-Thực hiện Công văn số 67/CV-X ngày 30/6/2021 của Sở Xây dựng và Công văn số 69/CV-X ngày 01/7/2021 của Bộ <script>alert('issuer hint')</script>.
+Thực hiện Công văn số 67/CV-X ngày 30/6/2021 của Sở Xây dựng tỉnh Kiên Giang và Công văn số 69/CV-X ngày 01/7/2021 của Bộ <script>alert('issuer hint')</script>.
 
 <script>document.body.setAttribute('data-pwned','raw block')</script>
 
@@ -817,9 +817,83 @@ fn markup_inside_an_image_description_stays_inside_its_alt_text() {
         );
         let doc = Html::parse_fragment(&html);
         let images: Vec<_> = doc.select(&Selector::parse("img").unwrap()).collect();
-        assert_eq!(images.len(), 1, "{body:?} renders as {html}");
-        let alt = images[0].attr("alt").unwrap_or_default();
-        assert!(alt.starts_with('a'), "{body:?}: alt {alt:?}");
+        assert!(images.len() <= 1, "{body:?} renders as {html}");
+        for img in images {
+            let alt = img.attr("alt").unwrap_or_default();
+            assert!(alt.starts_with('a'), "{body:?}: alt {alt:?}");
+        }
+    }
+}
+
+#[test]
+fn only_http_https_and_mailto_links_survive_whatever_the_scheme_length() {
+    // Found by the markdown fuzz target: the scheme was looked for in the
+    // first 12 characters only, so `JAVASCRIjavascript:…` or any longer
+    // scheme (`microsoft-edge:`, `vscode-insiders:`, which hand the address
+    // to another program) was taken for a relative address and kept.
+    for url in [
+        "JAVASCRIjavascript:alert(1)",
+        "microsoft-edge:https://evil.example/",
+        "vscode-insiders://evil.example/x",
+        "javascript:alert(1)",
+        " \tJaVaScRiPt:alert(1)",
+        "data:text/html,x",
+        "x-very-long-scheme-name+with.dots:payload",
+    ] {
+        let html = vanban::markdown::render(&format!("[a](<{url}>) ![b](<{url}>)\n"), &[]).html;
+        let doc = Html::parse_fragment(&html);
+        let links: Vec<_> = doc
+            .select(&Selector::parse("a[href], img[src]").unwrap())
+            .collect();
+        for el in links {
+            let value = el.attr("href").or(el.attr("src")).unwrap_or_default();
+            let kept = value.contains(':');
+            assert!(!kept, "{url:?} survived as {value:?} in {html}");
+        }
+    }
+    for url in [
+        "https://example.org/a:b",
+        "mailto:a@example.org",
+        "../van-ban/2021/1-cv-x/",
+        "#muc-2",
+        "a/b:c",
+        "?q=a:b",
+    ] {
+        let html = vanban::markdown::render(&format!("[a](<{url}>)\n"), &[]).html;
+        assert!(
+            html.contains(&format!("href=\"{url}\"")),
+            "{url:?} was dropped: {html}"
+        );
+    }
+}
+
+#[test]
+fn a_complete_import_draft_always_loads() {
+    // Found by the import fuzz target (minimised): a control character in
+    // the converted text became the title of a draft that had every
+    // required field, and the loader refused the file import wrote.
+    let texts = [
+        "A\n*ngày 9 tháng 4 năm 2021\nSố4-CV/\u{7}",
+        "TỈNH ỦY KIÊN GIANG\nSố 143-CV/TU\nKiên Giang, ngày 29 tháng 4 năm 2021\nCÔNG VĂN\nVề việc \u{7}phòng, chống dịch\n\
+         Kính gửi: - Các huyện\u{1b}, thành ủy\n\nNội dung.\n",
+    ];
+    for text in texts {
+        for draft in vanban::import::draft_documents(text) {
+            if !draft.missing.is_empty() {
+                continue;
+            }
+            let file = draft.to_markdown();
+            let loaded = vanban::load::parse_document(
+                Path::new("draft.md"),
+                "draft.md",
+                file.clone().into_bytes(),
+            );
+            assert!(
+                loaded.is_ok(),
+                "{text:?} drafts a file that does not load: {:?}\n{file}",
+                loaded.err()
+            );
+        }
     }
 }
 

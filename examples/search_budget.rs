@@ -7,6 +7,8 @@
 //! cargo run --release --example search_budget -- measure public/ ["chong dich" ...]
 //! # Build the index of N synthetic documents into DIR and measure it:
 //! cargo run --release --example search_budget -- synth 100000 /tmp/search-100k
+//! # Time the index build alone on a content folder (`vanban generate`):
+//! cargo run --release --example search_budget -- content /tmp/kho-100k/content
 //! ```
 //!
 //! A first query is counted with everything the browser fetches: the
@@ -34,6 +36,43 @@ fn main() {
             };
             measure(&site, &queries);
         }
+        Some("content") if args.len() == 2 => {
+            // Index a content folder (e.g. made by `vanban generate`), writing nothing.
+            let mut docs = vanban::load::load(Path::new(&args[1])).expect("a valid content folder");
+            docs.sort_by(|a, b| (a.date, &a.number).cmp(&(b.date, &b.number)));
+            let urls: Vec<String> = docs
+                .iter()
+                .map(|d| format!("van-ban/{}/", vanban::text::slug(&d.number)))
+                .collect();
+            let search_docs: Vec<SearchDoc> = docs
+                .iter()
+                .zip(&urls)
+                .map(|(d, url)| SearchDoc {
+                    number: &d.number,
+                    doc_type: &d.doc_type,
+                    title: &d.title,
+                    issuer: &d.issuer,
+                    date: d.date,
+                    url,
+                    topics: &d.topics,
+                    body: &d.body,
+                })
+                .collect();
+            let before = peak_rss_kb();
+            let (t, cpu) = (Instant::now(), cpu_seconds());
+            let files = build_index(&search_docs);
+            let total: usize = files.iter().map(|f| f.bytes.len()).sum();
+            println!(
+                "{} documents: {} files, {:.1} MB, in {:.2} s ({:.2} s of CPU); peak memory {} MB before, {} MB after",
+                docs.len(),
+                files.len(),
+                total as f64 / 1e6,
+                t.elapsed().as_secs_f64(),
+                cpu_seconds() - cpu,
+                before / 1024,
+                peak_rss_kb() / 1024
+            );
+        }
         Some("build-only") if args.len() == 2 => {
             // For profilers: build the index of N synthetic documents, write nothing.
             let corpus = synthetic::Corpus::new(args[1].parse().expect("a document count"));
@@ -56,7 +95,9 @@ fn main() {
             synth(n, Path::new(&args[2]));
         }
         _ => {
-            eprintln!("usage: search_budget measure SITE [QUERY...] | synth N DIR");
+            eprintln!(
+                "usage: search_budget measure SITE [QUERY...] | synth N DIR | content DIR | build-only N"
+            );
             std::process::exit(2);
         }
     }

@@ -442,3 +442,72 @@ fn hostile_documents_show_as_text_on_the_search_page() {
     );
     assert!(!results.contains("<img") && !results.contains("<script") && !results.contains("<b>"));
 }
+
+/// Percent-encodes a query value.
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
+                char::from(b).to_string()
+            }
+            b' ' => "+".into(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[test]
+fn the_sample_archive_is_searchable_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("public");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .arg("build")
+        .arg("--content")
+        .arg(repo().join("content"))
+        .arg("--output")
+        .arg(&site)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let server = browser::Server::serve(&site);
+    let page = |query: &str| {
+        shown(&browser::dump_dom(
+            &server.url(&format!("tim-kiem/?{query}")),
+        ))
+    };
+
+    let (hits, status) = page("q=chong+dich");
+    assert!(hits.contains(&"176-CV/TU".to_owned()), "{hits:?}");
+    assert_eq!(status, format!("Tìm thấy {} văn bản.", hits.len()));
+    assert_eq!(
+        page("q=gian+cach+xa+hoi").0.first().map(String::as_str),
+        Some("374-TB/TU")
+    );
+    let cited = page("q=1099+cd+ttg").0;
+    assert!(
+        cited.contains(&"1507/UBND-TH".to_owned()) && cited.contains(&"374-TB/TU".to_owned()),
+        "{cited:?}"
+    );
+    assert!(page("q=Quang+Ngai").0.contains(&"453-CV/TU".to_owned()));
+    let all = page("q=phong+chong+dich").0;
+    let narrowed = page(&format!(
+        "q=phong+chong+dich&issuer={}",
+        encode("Tỉnh ủy Kiên Giang")
+    ))
+    .0;
+    assert!(
+        !narrowed.is_empty() && narrowed.len() < all.len(),
+        "{narrowed:?} of {all:?}"
+    );
+    assert!(
+        narrowed
+            .iter()
+            .all(|n| n.ends_with("/TU") && n != "453-CV/TU"),
+        "{narrowed:?}"
+    );
+}

@@ -1,7 +1,7 @@
 //! Builds the index files from the documents (see the format in the
 //! module doc of [`crate::search`]).
 
-use super::codec::{self, put_str, put_varint};
+use super::codec::{self, put_str, put_varint, varint_len};
 use super::text::{self, Gap, NumberFinder};
 use super::{IndexFile, SearchDoc};
 use chrono::Datelike;
@@ -153,19 +153,23 @@ fn term_hash(kind: u8, key: &[u8]) -> (u64, u64) {
         a = (a.rotate_left(5) ^ v).wrapping_mul(K1);
         b = (b.rotate_left(23) ^ v).wrapping_mul(K2);
     }
-    let mut last = [0u8; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    let v = u64::from_le_bytes(last) ^ (key.len() as u64).rotate_right(8);
+    // The last bytes by hand: a copy of a variable length is a call.
+    let mut v = (key.len() as u64).rotate_right(8);
+    for (i, &byte) in chunks.remainder().iter().enumerate() {
+        v ^= u64::from(byte) << (8 * i);
+    }
     a = (a.rotate_left(5) ^ v).wrapping_mul(K1);
     b = (b.rotate_left(23) ^ v).wrapping_mul(K2);
-    (fmix(a), fmix(b))
+    // Only the first hash places things (its low and high bits must both
+    // be mixed); the second is only compared.
+    (fmix(a), b)
 }
 
 /// The hashes of the pair of two syllables, from theirs.
 fn pair_hash(a: (u64, u64), b: (u64, u64)) -> (u64, u64) {
     (
         fmix(a.0 ^ b.0.rotate_left(29) ^ 0x6a09_e667_f3bc_c908),
-        fmix(a.1 ^ b.1.rotate_left(31) ^ 0xbb67_ae85_84ca_a73b),
+        (a.1.rotate_left(31) ^ b.1).wrapping_mul(0xbb67_ae85_84ca_a73b),
     )
 }
 
@@ -541,17 +545,51 @@ fn bucket_key(kind: u8, term: &str) -> std::borrow::Cow<'_, str> {
 /// Where a term's data lives.
 enum Place {
     Inline,
-    Packed { pack: u32, offset: u32 },
+    Packed { pack: u32, offset: u32, len: u32 },
+}
+
+impl Place {
+    /// Appends a term's bucket entry.
+    fn put_entry(&self, t: &Encoded, out: &mut Vec<u8>) {
+        out.push(t.kind);
+        put_str(out, &t.term);
+        put_varint(out, u64::from(t.df));
+        match self {
+            Place::Inline => {
+                put_varint(out, (t.data.len() as u64) << 1);
+                out.extend_from_slice(&t.data);
+            }
+            Place::Packed { pack, offset, len } => {
+                put_varint(out, (u64::from(*pack) << 1) | 1);
+                put_varint(out, u64::from(*offset));
+                put_varint(out, u64::from(*len));
+            }
+        }
+    }
+
+    /// The size of [`Place::put_entry`]'s output.
+    fn entry_len(&self, t: &Encoded) -> usize {
+        let head = 1 + varint_len(t.term.len() as u64) + t.term.len() + varint_len(u64::from(t.df));
+        head + match self {
+            Place::Inline => varint_len((t.data.len() as u64) << 1) + t.data.len(),
+            Place::Packed { pack, offset, len } => {
+                varint_len((u64::from(*pack) << 1) | 1)
+                    + varint_len(u64::from(*offset))
+                    + varint_len(u64::from(*len))
+            }
+        }
+    }
 }
 
 /// Writes buckets, packs and completion blocks; returns the bucket count
 /// and the completion directory.
-fn write_terms(terms: Vec<Encoded>, files: &mut Vec<IndexFile>) -> (u32, Vec<String>) {
-    // Packs: mid-size data grouped by size class, big data alone.
+fn write_terms(mut terms: Vec<Encoded>, files: &mut Vec<IndexFile>) -> (u32, Vec<String>) {
+    // Packs: mid-size data grouped by size class, big data alone. Packed
+    // data is freed as it is copied.
     let mut places: Vec<Place> = Vec::with_capacity(terms.len());
     let mut packs: Vec<Vec<u8>> = Vec::new();
     let mut open: BTreeMap<usize, usize> = BTreeMap::new();
-    for t in &terms {
+    for t in &mut terms {
         let n = t.data.len();
         if n <= INLINE_MAX {
             places.push(Place::Inline);
@@ -561,57 +599,41 @@ fn write_terms(terms: Vec<Encoded>, files: &mut Vec<IndexFile>) -> (u32, Vec<Str
         let pack = match open.get(&limit) {
             Some(&p) if n < OWN_MIN && packs[p].len() + n <= limit => p,
             _ => {
-                packs.push(Vec::new());
-                open.insert(limit, packs.len() - 1);
+                packs.push(Vec::with_capacity(limit));
+                if n < OWN_MIN {
+                    open.insert(limit, packs.len() - 1);
+                }
                 packs.len() - 1
             }
         };
         places.push(Place::Packed {
             pack: pack as u32,
             offset: packs[pack].len() as u32,
+            len: n as u32,
         });
-        packs[pack].extend_from_slice(&t.data);
-    }
-
-    // Bucket entries, then the bucket count from their total size.
-    let entries: Vec<(u32, Vec<u8>)> = terms
-        .par_iter()
-        .zip(places.par_iter())
-        .map(|(t, place)| {
-            let mut e = Vec::new();
-            e.push(t.kind);
-            put_str(&mut e, &t.term);
-            put_varint(&mut e, u64::from(t.df));
-            match place {
-                Place::Inline => {
-                    put_varint(&mut e, (t.data.len() as u64) << 1);
-                    e.extend_from_slice(&t.data);
-                }
-                Place::Packed { pack, offset } => {
-                    put_varint(&mut e, (u64::from(*pack) << 1) | 1);
-                    put_varint(&mut e, u64::from(*offset));
-                    put_varint(&mut e, t.data.len() as u64);
-                }
-            }
-            (bucket_hash(&bucket_key(t.kind, &t.term)), e)
-        })
-        .collect();
-    let total: usize = entries.iter().map(|e| e.1.len()).sum();
-    let buckets = total.div_ceil(BUCKET_TARGET).max(1) as u32;
-    let mut bucket_bytes: Vec<Vec<u8>> = vec![Vec::new(); buckets as usize];
-    for (h, e) in &entries {
-        bucket_bytes[(h % buckets) as usize].extend_from_slice(e);
-    }
-    drop(entries);
-    for (i, bytes) in bucket_bytes.into_iter().enumerate() {
-        files.push(IndexFile {
-            path: format!("search/t/{i}.bin"),
-            bytes,
-        });
+        packs[pack].extend_from_slice(&std::mem::take(&mut t.data));
     }
     for (i, bytes) in packs.into_iter().enumerate() {
         files.push(IndexFile {
             path: format!("search/p/{i}.bin"),
+            bytes,
+        });
+    }
+
+    // Buckets: their count from the entries' total size, then the entries.
+    let hashes: Vec<u32> = terms
+        .par_iter()
+        .map(|t| bucket_hash(&bucket_key(t.kind, &t.term)))
+        .collect();
+    let total: usize = terms.iter().zip(&places).map(|(t, p)| p.entry_len(t)).sum();
+    let buckets = total.div_ceil(BUCKET_TARGET).max(1) as u32;
+    let mut bucket_bytes: Vec<Vec<u8>> = vec![Vec::new(); buckets as usize];
+    for ((t, place), h) in terms.iter().zip(&places).zip(&hashes) {
+        place.put_entry(t, &mut bucket_bytes[(h % buckets) as usize]);
+    }
+    for (i, bytes) in bucket_bytes.into_iter().enumerate() {
+        files.push(IndexFile {
+            path: format!("search/t/{i}.bin"),
             bytes,
         });
     }

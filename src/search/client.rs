@@ -37,13 +37,16 @@ pub struct Manifest {
     pub facets: Facets,
 }
 
+/// A facet's values with their document counts, in file order.
+pub type FacetValues = Vec<(String, u32)>;
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct Facets {
-    pub issuer: Vec<(String, u32)>,
+    pub issuer: FacetValues,
     #[serde(rename = "type")]
-    pub doc_type: Vec<(String, u32)>,
-    pub year: Vec<(String, u32)>,
-    pub topic: Vec<(String, u32)>,
+    pub doc_type: FacetValues,
+    pub year: FacetValues,
+    pub topic: FacetValues,
 }
 
 /// What the user asked: the text, whether its last word is still being
@@ -231,7 +234,7 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
             ("year", &req.year, &m.facets.year),
             ("topic", &req.topic, &m.facets.topic),
         ];
-        let wanted: Vec<(&str, &String, &Vec<(String, u32)>)> = filters
+        let wanted: Vec<(&str, &String, &FacetValues)> = filters
             .iter()
             .filter_map(|(name, v, values)| {
                 v.as_ref()

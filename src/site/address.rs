@@ -78,20 +78,6 @@ fn slug_or(s: &str, fallback: &str) -> String {
     format!("{cut}-{:08x}", hash as u32)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_names_make_short_distinct_addresses() {
-        let a = issuer(&"Ban Chỉ đạo phòng, chống dịch ".repeat(20));
-        let b = issuer(&"Ban Chỉ đạo phòng, chống dịch ".repeat(21));
-        assert!(a.len() < 110 && b.len() < 110, "{a}");
-        assert_ne!(a, b);
-        assert_eq!(issuer("Tỉnh ủy Kiên Giang"), "co-quan/tinh-uy-kien-giang/");
-    }
-}
-
 /// Addresses of all documents, plus the shared addresses that need a
 /// disambiguation page (address -> documents sharing it).
 pub struct DocumentAddresses {
@@ -134,5 +120,19 @@ pub fn assign(docs: &[Document]) -> Result<DocumentAddresses, Vec<(usize, usize)
         Ok(DocumentAddresses { paths, shared })
     } else {
         Err(clashes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_names_make_short_distinct_addresses() {
+        let a = issuer(&"Ban Chỉ đạo phòng, chống dịch ".repeat(20));
+        let b = issuer(&"Ban Chỉ đạo phòng, chống dịch ".repeat(21));
+        assert!(a.len() < 110 && b.len() < 110, "{a}");
+        assert_ne!(a, b);
+        assert_eq!(issuer("Tỉnh ủy Kiên Giang"), "co-quan/tinh-uy-kien-giang/");
     }
 }

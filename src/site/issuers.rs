@@ -115,7 +115,7 @@ pub fn sections(site: &Site) -> Vec<(String, Vec<usize>)> {
         map.entry((level, heading)).or_default().push(gi);
     }
     let mut out: Vec<((Level, String), Vec<usize>)> = map.into_iter().collect();
-    out.sort_by(|a, b| (a.0.0, crate::text::fold(&a.0.1)).cmp(&(b.0.0, crate::text::fold(&b.0.1))));
+    out.sort_by_key(|a| (a.0.0, crate::text::fold(&a.0.1)));
     out.into_iter().map(|((_, h), v)| (h, v)).collect()
 }
 

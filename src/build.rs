@@ -83,7 +83,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let theme = Theme::load(opts.theme_dir.as_deref()).map_err(BuildError::Site)?;
     let renderer = Renderer::new(&theme, &opts.config).map_err(BuildError::Site)?;
     clock.lap("theme");
-    let graph = crate::citation::build(&docs);
+    // The registry knows the province of bodies whose names do not say it
+    // (a district's UBND), which resolving "của Tỉnh ủy" needs.
+    let graph = crate::citation::build_with_provinces(&docs, &|name| {
+        registry.get(name).and_then(|i| i.province.clone())
+    });
     clock.lap("citations");
     let site = Site::build(&opts.config, &registry, &docs, graph).map_err(|clashes| {
         BuildError::Content(

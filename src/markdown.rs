@@ -194,27 +194,22 @@ fn push_linked_text<'a>(
 /// Returns the URL if its scheme is one a reader can safely follow.
 pub fn safe_url(url: &str) -> Option<&str> {
     let trimmed = url.trim();
-    let lower: String = trimmed
+    // Browsers drop tabs, newlines and control characters inside a URL, so
+    // the scheme is judged on what is left, over its whole length.
+    let cleaned: String = trimmed
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take(12)
         .collect::<String>()
         .to_ascii_lowercase();
-    let scheme_end = lower.find(':');
-    let first_sep = lower.find(['/', '?', '#']);
-    match scheme_end {
-        // No scheme, or a colon after the first path separator: relative.
-        None => Some(trimmed),
-        Some(c) if first_sep.is_some_and(|s| s < c) => Some(trimmed),
-        Some(_)
-            if lower.starts_with("http:")
-                || lower.starts_with("https:")
-                || lower.starts_with("mailto:") =>
-        {
-            Some(trimmed)
-        }
-        Some(_) => None,
+    let path_start = cleaned.find(['/', '?', '#']).unwrap_or(cleaned.len());
+    if !cleaned[..path_start].contains(':') {
+        // No scheme: a relative address.
+        return Some(trimmed);
     }
+    ["http:", "https:", "mailto:"]
+        .iter()
+        .any(|s| cleaned.starts_with(s))
+        .then_some(trimmed)
 }
 
 fn is_external(url: &str) -> bool {

@@ -76,7 +76,12 @@ pub struct Draft {
 
 /// Drafts every document the converted text holds, in order.
 pub fn draft_documents(text: &str) -> Vec<Draft> {
-    let lines = lines::prepare(text);
+    // Control characters are conversion debris, never text to keep.
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect();
+    let lines = lines::prepare(&text);
     if lines.iter().all(Line::is_blank) {
         return Vec::new();
     }

@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! # Bytes of first queries on a built site (default: a list of one- to
-//! # four-word queries including the most common words of the index):
+//! # four-word queries including the most common words of the index;
+//! # filters after the words: "chong dich|type=Công điện|year=2021"):
 //! cargo run --release --example search_budget -- measure public/ ["chong dich" ...]
 //! # Build the index of N synthetic documents into DIR and measure it:
 //! cargo run --release --example search_budget -- synth 100000 /tmp/search-100k
@@ -184,11 +185,23 @@ fn measure(site: &Path, queries: &[String]) {
     let mut worst = [0usize; 5];
     for q in queries {
         let mut client = Client::new(from_dir(site));
-        let req = Request {
-            query: q.clone(),
+        // Filters follow the words: "chong dich|type=Công điện|year=2021".
+        let mut parts = q.split('|');
+        let mut req = Request {
+            query: parts.next().unwrap_or("").to_owned(),
             limit: 10,
             ..Request::default()
         };
+        for filter in parts {
+            let (name, value) = filter.split_once('=').unwrap_or((filter, ""));
+            let slot = match name {
+                "issuer" => &mut req.issuer,
+                "type" => &mut req.doc_type,
+                "year" => &mut req.year,
+                _ => &mut req.topic,
+            };
+            *slot = Some(value.to_owned());
+        }
         let out = match client.search(&req) {
             Ok(out) => out,
             Err(e) => {
@@ -207,7 +220,7 @@ fn measure(site: &Path, queries: &[String]) {
             raw += bytes.len();
             gz += g;
         }
-        let words = q.split_whitespace().count().clamp(1, 4);
+        let words = req.query.split_whitespace().count().clamp(1, 4);
         worst[words] = worst[words].max(gz);
         println!(
             "{q:<40} {:>7} {:>6} {:>9} {:>9}",

@@ -298,7 +298,16 @@ fn the_same_documents_give_the_same_bytes() {
             .collect();
         index(&docs)
     };
-    assert_eq!(make(), make());
+    let first = make();
+    assert_eq!(first, make());
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    assert!(
+        one_thread.install(make) == first,
+        "the thread count changes nothing"
+    );
 }
 
 #[test]

@@ -136,7 +136,7 @@ pub fn for_each_token(text: &str, exact: bool, mut emit: impl FnMut(&str, Option
         if b < 0x80 {
             // ASCII, most of the text: no decoding.
             if b.is_ascii_alphanumeric() {
-                t.word(char::from(b.to_ascii_lowercase()));
+                t.ascii(b.to_ascii_lowercase());
             } else {
                 t.sep(char::from(b), &mut emit);
             }
@@ -254,13 +254,14 @@ impl Tokenizer {
         self.folded_chars += usize::from(chars);
     }
 
+    /// An ASCII letter (lower-cased) or digit.
     #[inline]
-    fn word(&mut self, lower: char) {
+    fn ascii(&mut self, lower: u8) {
         self.in_run = true;
-        self.folded.push(lower);
+        self.folded.push(char::from(lower));
         self.folded_chars += 1;
         if self.want_exact {
-            self.raw.push(lower);
+            self.raw.push(char::from(lower));
         }
     }
 

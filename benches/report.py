@@ -52,7 +52,8 @@ def query_costs(budget):
             continue
         m = re.match(r"^worst (\d)-word query: (\d+) B gzip$", line)
         if m:
-            worst[int(m.group(1))] = int(m.group(2))
+            words = int(m.group(1))
+            worst[words] = max(worst.get(words, 0), int(m.group(2)))
     return rows, worst
 
 
@@ -61,7 +62,7 @@ def num(n):
 
 
 def mb(value):
-    return f"{int(value) / 1e6:,.1f}" if value not in (None, "") else "—"
+    return f"{float(value) / 1e6:,.1f}" if value not in (None, "") else "—"
 
 
 def kb(value):
@@ -113,8 +114,8 @@ def main_table(runs):
             continue
         search = r.get("search_bytes")
         ratio = (
-            f"{int(search) / int(r['html_bytes']):.2f}"
-            if search and int(r.get("html_bytes") or 0)
+            f"{float(search) / float(r['html_bytes']):.2f}"
+            if search and float(r.get("html_bytes") or 0)
             else "—"
         )
         if r["tool"] == "vanban":

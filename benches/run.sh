@@ -14,7 +14,9 @@
 #                        9-10.7 GB there; 100,000 would not fit a shared machine)
 #   ZOLA_MAX_DOCS=10000  same for Zola (855 s and 7.2 GB at 50,000)
 #   RECORD=1             insert the report into BENCHMARKS.md (0: only print it)
-#   KEEP_OUTPUT=0        1 keeps each built site (they are large)
+#   KEEP_OUTPUT=0        1 keeps each built site (they are large); by default
+#                        they are moved aside and deleted after the last build,
+#                        so that no deletion runs during a measurement
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -40,12 +42,25 @@ done
 command_line="benches/run.sh $*"
 stamp=$(date -u +%Y%m%d-%H%M%S)
 runs=$bench/runs/$stamp
+trash=$bench/trash
 mkdir -p "$runs"
+rm -rf "$trash"
+mkdir -p "$trash"
 
 echo "== release build" >&2
 cargo build --release --quiet --bin vanban --example search_budget
-vanban=$root/target/release/vanban
-budget=$root/target/release/examples/search_budget
+# Copies, so that another release build during the run changes nothing.
+cp target/release/vanban target/release/examples/search_budget "$runs/"
+vanban=$runs/vanban
+budget=$runs/search_budget
+
+# First queries measured on every size (the same rows in every report), on
+# top of the list search_budget makes from each index's most common words.
+queries=(
+    "cac" "va" "cong" "quan" "van ban" "cac cong" "uy ban nhan dan"
+    "cac cong cua hien" "chong dich" "phong chong dich benh" "gian cach xa hoi"
+    "dong thap" "da nang" "quang ngai" "chi thi 16" "1099 cd ttg"
+)
 
 have() { command -v "$1" > /dev/null 2>&1; }
 
@@ -107,7 +122,9 @@ measure() {
     local dir=$1 tool=$2 n=$3 out=$4
     shift 4
     mkdir -p "$dir"
-    rm -rf "$out"
+    if [ -d "$out" ]; then
+        mv "$out" "$trash/$(basename "$out")-old-$$"
+    fi
     sync
     local before after start end rc=0
     before=$(load1)
@@ -130,10 +147,17 @@ measure() {
         if [ "$rc" -eq 0 ] && [ -d "$out" ]; then
             echo "out_bytes=$(du -sb "$out" | cut -f1)"
             echo "files=$(find "$out" -type f | wc -l)"
-            echo "html_bytes=$(find "$out" -type f -name '*.html' -printf '%s\n' | awk '{s += $1} END {print s + 0}')"
+            echo "html_bytes=$(find "$out" -type f -name '*.html' -printf '%s\n' | awk '{s += $1} END {printf "%d", s}')"
         fi
     } > "$dir/meta.env"
     echo "   $tool $n: $(grep -E '^(wall_s|cpu_s|peak_kb|rc)=' "$dir/meta.env" | tr '\n' ' ')" >&2
+}
+
+# A built site is moved aside (deleting 400,000 files takes minutes here).
+discard() {
+    if [ "$keep" != 1 ] && [ -d "$1" ]; then
+        mv "$1" "$trash/$(basename "$1")-$seq_no"
+    fi
 }
 
 seq_no=0
@@ -148,9 +172,12 @@ for n in "$@"; do
     measure "$dir" vanban "$n" "$out" "$vanban" build --content "$src" --output "$out" --timings
     if [ -d "$out/search" ]; then
         echo "search_bytes=$(du -sb "$out/search" | cut -f1)" >> "$dir/meta.env"
-        "$budget" measure "$out" > "$dir/budget.txt" 2>&1 || echo "search_budget failed: $?" >> "$dir/budget.txt"
+        {
+            "$budget" measure "$out" "${queries[@]}"
+            "$budget" measure "$out"
+        } > "$dir/budget.txt" 2>&1 || echo "search_budget failed: $?" >> "$dir/budget.txt"
     fi
-    [ "$keep" = 1 ] || rm -rf "$out"
+    discard "$out"
 
     if have hugo; then
         if [ "$n" -le "$hugo_max" ]; then
@@ -165,7 +192,7 @@ for n in "$@"; do
                     echo "query_gzip_bytes=$(gzip -6 -c "$out/index.json" | wc -c)"
                 } >> "$runs/$tag-2-hugo-$n/meta.env"
             fi
-            [ "$keep" = 1 ] || rm -rf "$out"
+            discard "$out"
         else
             mkdir -p "$runs/$tag-2-hugo-$n"
             printf 'tool=hugo\ndocs=%s\nskipped=above HUGO_MAX_DOCS=%s\n' "$n" "$hugo_max" > "$runs/$tag-2-hugo-$n/meta.env"
@@ -181,11 +208,11 @@ for n in "$@"; do
                 zola --root "$site" build --output-dir "$out" --force
             if [ -d "$out" ]; then
                 {
-                    echo "search_bytes=$(find "$out" -maxdepth 1 -name 'search_index*' -printf '%s\n' | awk '{s += $1} END {print s + 0}')"
+                    echo "search_bytes=$(find "$out" -maxdepth 1 -name 'search_index*' -printf '%s\n' | awk '{s += $1} END {printf "%d", s}')"
                     echo "query_gzip_bytes=$(find "$out" -maxdepth 1 \( -name 'search_index*' -o -name 'elasticlunr*' \) -exec cat {} + | gzip -6 | wc -c)"
                 } >> "$runs/$tag-3-zola-$n/meta.env"
             fi
-            [ "$keep" = 1 ] || rm -rf "$out"
+            discard "$out"
         else
             mkdir -p "$runs/$tag-3-zola-$n"
             printf 'tool=zola\ndocs=%s\nskipped=above ZOLA_MAX_DOCS=%s\n' "$n" "$zola_max" > "$runs/$tag-3-zola-$n/meta.env"
@@ -200,3 +227,5 @@ if [ "$record" = 1 ]; then
     python3 benches/report.py --insert BENCHMARKS.md "$report"
     echo "== report inserted into BENCHMARKS.md (and kept in $report)" >&2
 fi
+echo "== deleting the built sites" >&2
+rm -rf "$trash"

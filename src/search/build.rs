@@ -700,23 +700,26 @@ fn facet<'d>(
     values: impl Iterator<Item = (usize, &'d str)>,
     newest_first: bool,
 ) -> Vec<(String, Vec<u32>)> {
-    let mut map: BTreeMap<(String, &str), Vec<u32>> = BTreeMap::new();
+    let mut by_value: HashMap<&str, Vec<u32>> = HashMap::new();
     for (id, v) in values {
-        map.entry((crate::text::fold(v), v))
-            .or_default()
-            .push(id as u32);
+        by_value.entry(v).or_default().push(id as u32);
     }
-    let mut out: Vec<(String, Vec<u32>)> = map
+    // Sorted as readers look for them: by folded name, then as written.
+    let mut sorted: Vec<(String, &str, Vec<u32>)> = by_value
         .into_iter()
-        .map(|((_, v), ids)| (v.to_owned(), ids))
+        .map(|(v, ids)| (crate::text::fold(v), v, ids))
         .collect();
+    sorted.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     if newest_first {
-        out.reverse();
+        sorted.reverse();
     }
-    for (_, ids) in &mut out {
-        ids.dedup();
-    }
-    out
+    sorted
+        .into_iter()
+        .map(|(_, v, mut ids)| {
+            ids.dedup();
+            (v.to_owned(), ids)
+        })
+        .collect()
 }
 
 fn write_meta_and_facets(docs: &[SearchDoc], files: &mut Vec<IndexFile>) -> Facets {

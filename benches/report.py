@@ -3,6 +3,8 @@
 
 Usage:
   report.py RUN_DIR                    print the report of the run in RUN_DIR
+                                       (with RUN_DIR/notes.md, if written by hand,
+                                       after the ratios)
   report.py --insert BENCHMARKS.md REPORT.md
                                        insert REPORT.md below the runs marker
                                        (newest first)
@@ -236,7 +238,8 @@ def query_table(runs):
         for r in vanban:
             cost = r["queries"].get(q)
             cells.append(f"{num(cost[0])}, {kb(cost[1])}" if cost else "—")
-        lines.append(f"| {q} ({len(q.split())}) | " + " | ".join(cells) + " |")
+        words = len(q.split("|")[0].split())
+        lines.append(f"| {q.replace('|', ' · ')} ({words}) | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -263,6 +266,9 @@ def report(run_dir):
     out += main_table(runs)
     out.append("")
     out += ratios(runs)
+    notes = read_text(os.path.join(run_dir, "notes.md")).strip()
+    if notes:
+        out += notes.splitlines()
     if not any(r["tool"] == "vanban" and ok(r) and r["queries"] for r in runs):
         out.append("- The builds wrote no `search/` folder: search columns are empty.")
     stages = stage_table(runs)

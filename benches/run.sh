@@ -147,7 +147,7 @@ measure() {
         if [ "$rc" -eq 0 ] && [ -d "$out" ]; then
             echo "out_bytes=$(du -sb "$out" | cut -f1)"
             echo "files=$(find "$out" -type f | wc -l)"
-            echo "html_bytes=$(find "$out" -type f -name '*.html' -printf '%s\n' | awk '{s += $1} END {printf "%d", s}')"
+            echo "html_bytes=$(find "$out" -type f -name '*.html' -printf '%s\n' | awk '{s += $1} END {printf "%.0f", s}')"
         fi
     } > "$dir/meta.env"
     echo "   $tool $n: $(grep -E '^(wall_s|cpu_s|peak_kb|rc)=' "$dir/meta.env" | tr '\n' ' ')" >&2
@@ -208,7 +208,7 @@ for n in "$@"; do
                 zola --root "$site" build --output-dir "$out" --force
             if [ -d "$out" ]; then
                 {
-                    echo "search_bytes=$(find "$out" -maxdepth 1 -name 'search_index*' -printf '%s\n' | awk '{s += $1} END {printf "%d", s}')"
+                    echo "search_bytes=$(find "$out" -maxdepth 1 -name 'search_index*' -printf '%s\n' | awk '{s += $1} END {printf "%.0f", s}')"
                     echo "query_gzip_bytes=$(find "$out" -maxdepth 1 \( -name 'search_index*' -o -name 'elasticlunr*' \) -exec cat {} + | gzip -6 | wc -c)"
                 } >> "$runs/$tag-3-zola-$n/meta.env"
             fi

@@ -56,10 +56,12 @@ budget=$runs/search_budget
 
 # First queries measured on every size (the same rows in every report), on
 # top of the list search_budget makes from each index's most common words.
+# Filters follow the words after `|` (an empty query browses by filter).
 queries=(
     "cac" "va" "cong" "quan" "van ban" "cac cong" "uy ban nhan dan"
     "cac cong cua hien" "chong dich" "phong chong dich benh" "gian cach xa hoi"
     "dong thap" "da nang" "quang ngai" "chi thi 16" "1099 cd ttg"
+    "|type=Công điện|year=2021" "chong dich|type=Công điện"
 )
 
 have() { command -v "$1" > /dev/null 2>&1; }

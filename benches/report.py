@@ -40,7 +40,7 @@ def stage_timings(stderr):
     """The `--timings` lines: stage name and milliseconds, in order."""
     return [
         (m.group(1), int(m.group(2)))
-        for m in re.finditer(r"^  (\S.*?)\s+(\d+) ms$", stderr, re.M)
+        for m in re.finditer(r"^  (\S.*?)\s+(\d+) ms\b", stderr, re.M)
     ]
 
 

@@ -29,7 +29,7 @@ pub struct BuildSummary {
     pub citations_external: usize,
     pub millis: u128,
     /// Wall time of each stage, in order, for `--timings` and benchmarks.
-    pub stages: Vec<(&'static str, u128)>,
+    pub stages: Vec<StageTime>,
     /// Document addresses the previous build had and this one lost.
     pub dropped: Vec<String>,
 }
@@ -179,10 +179,20 @@ fn dropped_addresses(output: &Path, site: &Site) -> Vec<String> {
     dropped
 }
 
+/// One stage of a build: its wall time and the peak memory so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageTime {
+    pub name: &'static str,
+    pub millis: u128,
+    /// Peak resident memory of the process at the end of the stage, in
+    /// kB, where the system tells it (Linux).
+    pub peak_kb: Option<u64>,
+}
+
 /// Wall time per stage of a build.
 pub struct Stages {
     last: Instant,
-    pub stages: Vec<(&'static str, u128)>,
+    pub stages: Vec<StageTime>,
 }
 
 impl Stages {
@@ -196,9 +206,20 @@ impl Stages {
     /// Records the time since the previous lap under `name`.
     pub fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
-        self.stages.push((name, (now - self.last).as_millis()));
+        self.stages.push(StageTime {
+            name,
+            millis: (now - self.last).as_millis(),
+            peak_kb: peak_memory_kb(),
+        });
         self.last = now;
     }
+}
+
+/// The process's peak resident memory (`VmHWM`), in kB.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 impl Default for Stages {

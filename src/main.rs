@@ -316,8 +316,12 @@ fn run_build(
                 );
             }
             if timings {
-                for (stage, ms) in &s.stages {
-                    eprintln!("  {stage:<20} {ms:>8} ms");
+                for stage in &s.stages {
+                    let peak = stage
+                        .peak_kb
+                        .map(|kb| format!("   {:>6} MB peak", kb / 1024))
+                        .unwrap_or_default();
+                    eprintln!("  {:<20} {:>8} ms{peak}", stage.name, stage.millis);
                 }
             }
             ExitCode::SUCCESS

@@ -45,11 +45,17 @@ impl Staging {
     /// writes to one path are an error: no page silently replaces another.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         use std::io::Write;
+        self.create(rel)?.write_all(bytes)
+    }
+
+    /// Creates the file at `rel` for writing, with [`Staging::write`]'s
+    /// rules: for files too large to hold in memory whole.
+    pub fn create(&self, rel: &str) -> io::Result<std::fs::File> {
         let path = self.path_of(rel)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        let mut file = std::fs::OpenOptions::new()
+        std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&path)
@@ -59,8 +65,7 @@ impl Staging {
                     "hai trang cùng một địa chỉ (một alias hoặc tên trùng với trang khác)",
                 ),
                 _ => e,
-            })?;
-        file.write_all(bytes)
+            })
     }
 
     fn path_of(&self, rel: &str) -> io::Result<PathBuf> {

@@ -95,9 +95,22 @@ pub(super) fn record<'a>(site: &'a Site, i: usize) -> DocRecord<'a> {
     }
 }
 
-#[derive(Serialize)]
-struct Documents<'a> {
-    documents: Vec<DocRecord<'a>>,
+/// `{"documents": [...]}`, each record made as it is written.
+struct Documents<'a>(&'a Site<'a>);
+
+impl Serialize for Documents<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct All<'a>(&'a Site<'a>);
+        impl Serialize for All<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq((0..self.0.docs.len()).map(|i| record(self.0, i)))
+            }
+        }
+        let mut st = s.serialize_struct("Documents", 1)?;
+        st.serialize_field("documents", &All(self.0))?;
+        st.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -134,10 +147,7 @@ struct Issuers<'a> {
 
 pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     let site = w.site;
-    let docs = Documents {
-        documents: (0..site.docs.len()).map(|i| record(site, i)).collect(),
-    };
-    w.file("data/documents.json", &to_json(&docs)?)?;
+    w.json("data/documents.json", &Documents(site))?;
 
     let refs = References {
         references: site
@@ -162,7 +172,7 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
             })
             .collect(),
     };
-    w.file("data/references.json", &to_json(&refs)?)?;
+    w.json("data/references.json", &refs)?;
 
     let issuers = Issuers {
         issuers: site
@@ -183,12 +193,6 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
             })
             .collect(),
     };
-    w.file("data/issuers.json", &to_json(&issuers)?)?;
+    w.json("data/issuers.json", &issuers)?;
     Ok(())
-}
-
-fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
-    let mut out = serde_json::to_vec_pretty(value).map_err(|e| e.to_string())?;
-    out.push(b'\n');
-    Ok(out)
 }

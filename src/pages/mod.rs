@@ -54,6 +54,19 @@ impl Writer<'_> {
         self.file(path, &html)
     }
 
+    /// Writes `value` as pretty JSON at `path`, streamed: a file of every
+    /// document is never held in memory whole.
+    pub fn json<T: serde::Serialize>(&self, path: &str, value: &T) -> Result<(), String> {
+        use std::io::Write;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        let fail = |e: &dyn std::fmt::Display| format!("ghi /{path}: {e}");
+        let file = self.staging.create(path).map_err(|e| fail(&e))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        serde_json::to_writer_pretty(&mut out, value).map_err(|e| fail(&e))?;
+        out.write_all(b"\n").map_err(|e| fail(&e))?;
+        out.flush().map_err(|e| fail(&e))
+    }
+
     pub fn file(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.staging

@@ -86,8 +86,8 @@ pub fn check(opts: &BuildOptions, today: NaiveDate) -> CheckReport {
                         .join(" hoặc ")
                 ),
             };
-            let (line, column) = match c.mentions.first() {
-                Some(m) => body_position(d, m.span.start),
+            let (line, column) = match c.spans.first() {
+                Some(span) => body_position(d, span.start),
                 None => (field_line("references"), 0),
             };
             report

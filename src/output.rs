@@ -10,6 +10,10 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
+    /// Writing into the output folder itself (see [`Staging::in_place`]).
+    in_place: bool,
+    /// In place: the files written and not yet applied.
+    pending: std::sync::Mutex<Vec<(PathBuf, Vec<u8>)>>,
 }
 
 const STAGING_MARK: &str = ".vanban-dang-ghi";
@@ -37,7 +41,66 @@ impl Staging {
             target: target.to_path_buf(),
             dir,
             committed: false,
+            in_place: false,
+            pending: Default::default(),
         })
+    }
+
+    /// Writes into the existing site at `target`, for `serve`'s
+    /// incremental rebuilds, which write only the files that change. Files
+    /// are held until [`Staging::apply`] (or `commit`), so a build that
+    /// fails before changes nothing; then each file is replaced at once (a
+    /// reader sees the old file or the new one, never half of one). A
+    /// second write to one path is the caller's to prevent.
+    pub fn in_place(target: &Path) -> io::Result<Staging> {
+        recover(target)?;
+        if !target.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                "chưa có bản dựng trước để cập nhật",
+            ));
+        }
+        Ok(Staging {
+            target: target.to_path_buf(),
+            dir: target.to_path_buf(),
+            committed: true,
+            in_place: true,
+            pending: Default::default(),
+        })
+    }
+
+    /// Writes the files held so far into a site written in place.
+    pub fn apply(&self) -> io::Result<()> {
+        let pending = std::mem::take(&mut *self.pending.lock().unwrap_or_else(|e| e.into_inner()));
+        for (path, bytes) in pending {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            let mut name = path.file_name().unwrap_or_default().to_os_string();
+            name.push(".vanban-tmp");
+            let tmp = path.with_file_name(name);
+            std::fs::write(&tmp, bytes)?;
+            std::fs::rename(&tmp, &path)?;
+        }
+        Ok(())
+    }
+
+    /// Removes the file at `rel` of a site written [`Staging::in_place`],
+    /// and the folders it leaves empty.
+    pub fn remove(&self, rel: &str) -> io::Result<()> {
+        let path = self.path_of(rel)?;
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != self.dir) {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+        Ok(())
     }
 
     /// Writes `bytes` at `rel` (a `/`-separated path inside the site).
@@ -45,12 +108,23 @@ impl Staging {
     /// writes to one path are an error: no page silently replaces another.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         use std::io::Write;
+        if self.in_place {
+            let path = self.path_of(rel)?;
+            let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+            pending.push((path, bytes.to_vec()));
+            return Ok(());
+        }
         self.create(rel)?.write_all(bytes)
     }
 
     /// Creates the file at `rel` for writing, with [`Staging::write`]'s
     /// rules: for files too large to hold in memory whole.
     pub fn create(&self, rel: &str) -> io::Result<std::fs::File> {
+        if self.in_place {
+            return Err(io::Error::other(
+                "a site written in place takes whole files",
+            ));
+        }
         let path = self.path_of(rel)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
@@ -87,6 +161,9 @@ impl Staging {
 
     /// Swaps the staged site in place of the old one.
     pub fn commit(mut self) -> io::Result<()> {
+        if self.in_place {
+            return self.apply();
+        }
         let old = sibling(&self.target, OLD_MARK);
         if old.exists() {
             std::fs::remove_dir_all(&old)?;

@@ -87,11 +87,11 @@ fn the_sample_archive_cites_along_the_chain() {
             .iter()
             .find(|c| c.key == key)
             .unwrap_or_else(|| panic!("1507 should cite {key}"));
-        assert!(c.mentions.iter().all(|m| body[m.span.clone()] == *c.number));
+        assert!(c.spans.iter().all(|s| body[s.clone()] == *c.number));
         assert!(
-            c.mentions
+            c.spans
                 .iter()
-                .all(|m| body[..m.span.start].rfind("[^").is_some())
+                .all(|s| body[..s.start].rfind("[^").is_some())
         );
     }
 }

@@ -49,8 +49,9 @@ pub struct Citation {
     /// [`number::normalize`] of the number.
     pub key: String,
     pub target: Target,
-    /// Every place in the body where it is cited, in order, for linking.
-    pub mentions: Vec<Mention>,
+    /// Every place in the body where it is cited (the byte range of the
+    /// number as printed), in order, for linking.
+    pub spans: Vec<std::ops::Range<usize>>,
     /// Listed in front matter `attachments` or `references`.
     pub from_front_matter: bool,
 }
@@ -101,11 +102,35 @@ pub fn build_with_provinces(
     docs: &[Document],
     province_of: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> CitationGraph {
+    assemble(docs, province_of, &|i| find_mentions(&docs[i].body))
+}
+
+/// [`build_with_provinces`] from mentions found earlier (`mentions[i]` is
+/// [`find_mentions`] of `docs[i].body`): finding them is most of the work,
+/// and a document that did not change need not be read again.
+pub fn build_from_mentions(
+    docs: &[Document],
+    mentions: &[Vec<Mention>],
+    province_of: &(dyn Fn(&str) -> Option<String> + Sync),
+) -> CitationGraph {
+    assert_eq!(
+        docs.len(),
+        mentions.len(),
+        "one list of mentions a document"
+    );
+    assemble(docs, province_of, &|i| mentions[i].clone())
+}
+
+fn assemble(
+    docs: &[Document],
+    province_of: &(dyn Fn(&str) -> Option<String> + Sync),
+    mentions_of: &(dyn Fn(usize) -> Vec<Mention> + Sync),
+) -> CitationGraph {
     let archive = Archive::new(docs, province_of);
     let per_doc: Vec<Vec<(Group, Resolution)>> = (0..docs.len())
         .into_par_iter()
         .map(|i| {
-            groups_of(&archive, i)
+            groups_of(&archive, i, mentions_of(i))
                 .into_iter()
                 .map(|g| {
                     let r = g.query().resolve(&archive, i);
@@ -128,8 +153,8 @@ pub fn build_with_provinces(
             };
             if let Some(&n) = slot.get(&target) {
                 let c = &mut cites[n];
-                c.mentions.extend(g.mentions);
-                c.mentions.sort_by_key(|m| m.span.start);
+                c.spans.extend(g.mentions.into_iter().map(|m| m.span));
+                c.spans.sort_by_key(|s| s.start);
                 c.from_front_matter |= g.from_front_matter;
                 continue;
             }
@@ -141,7 +166,7 @@ pub fn build_with_provinces(
                 number: g.number,
                 key: g.key,
                 target,
-                mentions: g.mentions,
+                spans: g.mentions.into_iter().map(|m| m.span).collect(),
                 from_front_matter: g.from_front_matter,
             });
         }
@@ -220,12 +245,12 @@ impl Group {
 }
 
 /// The groups of citations of document `i`, in order.
-fn groups_of(archive: &Archive, i: usize) -> Vec<Group> {
+fn groups_of(archive: &Archive, i: usize, mentions: Vec<Mention>) -> Vec<Group> {
     let doc = &archive.docs[i];
     let own = &archive.keys[i];
     let mut by_key: Vec<(String, Vec<Mention>)> = Vec::new();
     let mut slot: HashMap<String, usize> = HashMap::new();
-    for m in find_mentions(&doc.body) {
+    for m in mentions {
         if &m.key == own && m.date.is_none_or(|d| d == doc.date) {
             continue;
         }
@@ -585,7 +610,7 @@ mod tests {
             (c.number.as_str(), &c.target),
             ("176-CV/TU", &Target::Archive(1))
         );
-        assert_eq!(c.mentions.len(), 2);
+        assert_eq!(c.spans.len(), 2);
         assert!(c.from_front_matter);
         assert_eq!(g.outgoing[0][1].number, "821/UBND-KGVX");
         assert!(matches!(g.outgoing[0][1].target, Target::External(_)));
@@ -915,7 +940,7 @@ mod tests {
             ("07-KL/TW", true)
         );
         assert!(matches!(c[0].target, Target::External(_)));
-        assert!(c[0].mentions.is_empty());
+        assert!(c[0].spans.is_empty());
         assert_eq!(
             (c[1].number.as_str(), &c[1].target),
             ("176-CV/TU", &Target::Archive(1))

@@ -23,4 +23,6 @@ mod resolve;
 mod tokens;
 
 pub use detect::{Mention, find_mentions};
-pub use graph::{Citation, CitationGraph, ExternalDoc, Target, build, build_with_provinces};
+pub use graph::{
+    Citation, CitationGraph, ExternalDoc, Target, build, build_from_mentions, build_with_provinces,
+};

@@ -24,22 +24,182 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::document::Document;
 use rayon::prelude::*;
 use source::SourceError;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Loads and checks every document under `content_dir`.
 pub fn load(content_dir: &Path) -> Result<Vec<Document>, Vec<Diagnostic>> {
-    let (files, mut errors) = find_documents(content_dir);
+    let (files, errors) = find_documents(content_dir);
     let results: Vec<Result<Loaded, Vec<Diagnostic>>> = files
         .into_par_iter()
-        .map(|(file, path)| match std::fs::read(&file) {
-            Ok(bytes) => parse(file, path, bytes),
-            Err(e) => Err(vec![Diagnostic::error(
-                file,
-                0,
-                format!("không đọc được tệp: {e}"),
-            )]),
-        })
+        .map(|(file, path)| read_and_parse(file, path, false).map(|(loaded, _)| loaded))
         .collect();
+    let loaded = check_and_sort(results, errors).map_err(|(diags, _)| diags)?;
+    Ok(loaded.into_iter().map(|l| l.doc).collect())
+}
+
+/// The documents of a folder kept between loads (for `serve`): a file whose
+/// size and modification time did not change is not read again.
+#[derive(Default)]
+pub struct LoadCache {
+    /// The documents of the last successful load, in [`load`]'s order.
+    docs: Vec<Document>,
+    /// Per document: its number key, size and modification time, and a
+    /// hash of its bytes.
+    meta: Vec<Kept>,
+    /// Documents read since the last successful load, by file.
+    fresh: HashMap<PathBuf, (Loaded, Kept)>,
+}
+
+/// A file read and parsed, with what the cache keeps of it.
+type Parsed = Result<(Loaded, Kept), Vec<Diagnostic>>;
+
+struct Kept {
+    number_key: String,
+    number_line: usize,
+    stamp: Stamp,
+    hash: u64,
+}
+
+/// What tells that a file may have changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+fn stamp_of(file: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(file).ok()?;
+    Some(Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    })
+}
+
+impl LoadCache {
+    /// The documents of the last successful [`LoadCache::load`].
+    pub fn docs(&self) -> &[Document] {
+        &self.docs
+    }
+
+    /// A hash of each document's file (same order as [`LoadCache::docs`]):
+    /// equal hashes, equal files.
+    pub fn hashes(&self) -> Vec<u64> {
+        self.meta.iter().map(|k| k.hash).collect()
+    }
+
+    /// [`load`], reading only the files that are new or changed since the
+    /// previous call; the documents are then [`LoadCache::docs`]. On
+    /// errors, files that parsed are kept for the next call.
+    pub fn load(&mut self, content_dir: &Path) -> Result<(), Vec<Diagnostic>> {
+        let (files, errors) = find_documents(content_dir);
+        let mut known: HashMap<PathBuf, (Loaded, Kept)> = std::mem::take(&mut self.fresh);
+        for (doc, kept) in std::mem::take(&mut self.docs)
+            .into_iter()
+            .zip(self.meta.drain(..))
+        {
+            let loaded = Loaded {
+                doc,
+                number_key: kept.number_key.clone(),
+                number_line: kept.number_line,
+            };
+            known.insert(loaded.doc.file.clone(), (loaded, kept));
+        }
+        let stamps: Vec<Option<Stamp>> = files.par_iter().map(|(f, _)| stamp_of(f)).collect();
+        let reused: Vec<Option<(Loaded, Kept)>> = files
+            .iter()
+            .zip(&stamps)
+            .map(|((file, _), stamp)| match known.remove(file) {
+                Some(entry) if stamp.is_some() && Some(entry.1.stamp) == *stamp => Some(entry),
+                _ => None,
+            })
+            .collect();
+        let read: Vec<Option<Parsed>> = files
+            .into_par_iter()
+            .zip(stamps)
+            .zip(&reused)
+            .map(|(((file, path), stamp), reused)| {
+                if reused.is_some() {
+                    return None;
+                }
+                Some(read_and_parse(file, path, true).map(|(loaded, hash)| {
+                    let kept = Kept {
+                        number_key: loaded.number_key.clone(),
+                        number_line: loaded.number_line,
+                        stamp: stamp.unwrap_or(Stamp {
+                            len: u64::MAX,
+                            modified: None,
+                        }),
+                        hash,
+                    };
+                    (loaded, kept)
+                }))
+            })
+            .collect();
+        let mut kept: HashMap<PathBuf, Kept> = HashMap::new();
+        let mut results = Vec::with_capacity(read.len());
+        for (reused, read) in reused.into_iter().zip(read) {
+            let result = match (reused, read) {
+                (Some(entry), _) => Ok(entry),
+                (None, Some(result)) => result,
+                (None, None) => unreachable!("a file is either reused or read"),
+            };
+            results.push(result.map(|(loaded, k)| {
+                kept.insert(loaded.doc.file.clone(), k);
+                loaded
+            }));
+        }
+        match check_and_sort(results, errors) {
+            Ok(loaded) => {
+                for l in loaded {
+                    let k = kept.remove(&l.doc.file).expect("every loaded file is kept");
+                    self.docs.push(l.doc);
+                    self.meta.push(k);
+                }
+                Ok(())
+            }
+            Err((diags, loaded)) => {
+                // Keep what parsed for the next try.
+                for l in loaded {
+                    let k = kept.remove(&l.doc.file).expect("every loaded file is kept");
+                    self.fresh.insert(l.doc.file.clone(), (l, k));
+                }
+                Err(diags)
+            }
+        }
+    }
+}
+
+/// Reads and parses one file; with `hash`, also hashes its bytes (else 0).
+fn read_and_parse(
+    file: PathBuf,
+    path: String,
+    hash: bool,
+) -> Result<(Loaded, u64), Vec<Diagnostic>> {
+    match std::fs::read(&file) {
+        Ok(bytes) => {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            if hash {
+                bytes.hash(&mut h);
+            }
+            let hash = h.finish();
+            parse(file, path, bytes).map(|l| (l, hash))
+        }
+        Err(e) => Err(vec![Diagnostic::error(
+            file,
+            0,
+            format!("không đọc được tệp: {e}"),
+        )]),
+    }
+}
+
+/// Every document or every error: the identity check across files, then
+/// the order of [`load`].
+fn check_and_sort(
+    results: Vec<Result<Loaded, Vec<Diagnostic>>>,
+    mut errors: Vec<Diagnostic>,
+) -> Result<Vec<Loaded>, (Vec<Diagnostic>, Vec<Loaded>)> {
     let mut loaded = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -50,7 +210,7 @@ pub fn load(content_dir: &Path) -> Result<Vec<Document>, Vec<Diagnostic>> {
     errors.extend(identity::duplicates(&loaded));
     if !errors.is_empty() {
         diagnostics::sort(&mut errors);
-        return Err(errors);
+        return Err((errors, loaded));
     }
     loaded.par_sort_unstable_by(|a, b| {
         (a.doc.date, &a.number_key, &a.doc.issuer, &a.doc.path).cmp(&(
@@ -60,7 +220,7 @@ pub fn load(content_dir: &Path) -> Result<Vec<Document>, Vec<Diagnostic>> {
             &b.doc.path,
         ))
     });
-    Ok(loaded.into_iter().map(|l| l.doc).collect())
+    Ok(loaded)
 }
 
 /// Parses and checks one document file from its bytes. `file` is where it

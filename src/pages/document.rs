@@ -71,6 +71,79 @@ fn write_one(
     let site = w.site;
     let d = &site.docs[i];
     let path = &site.paths[i];
+    let key = std::cell::OnceCell::new();
+    let key = || *key.get_or_init(|| page_key(w, i, (prev, next)));
+    w.page_keyed("document.html", path, key, || page(site, i, (prev, next)))?;
+    // Open data beside the page: its record and its Markdown source.
+    w.file_keyed(&format!("{path}index.json"), key, || {
+        serde_json::to_vec_pretty(&super::data::record(site, i)).map_err(|e| e.to_string())
+    })?;
+    w.file_keyed(&format!("{path}index.md"), key, || {
+        std::fs::read(&d.file).map_err(|e| format!("{}: {e}", d.file.display()))
+    })
+}
+
+/// A key of everything document `i`'s page, record and source show: its
+/// file, its address and groups, and what it shows of the documents it
+/// cites, that cite it and that come before and after it. (The settings,
+/// the registry and the theme are the same for the whole build.)
+fn page_key(w: &Writer, i: usize, (prev, next): (Option<usize>, Option<usize>)) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let site = w.site;
+    let d = &site.docs[i];
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    w.doc_hash(i).hash(&mut h);
+    d.file.hash(&mut h);
+    let view = site.doc_view(i);
+    (view.path, view.issuer_path, view.doc_type_path).hash(&mut h);
+    for s in &view.signers {
+        s.path.hash(&mut h);
+    }
+    for t in &view.topics {
+        t.path.hash(&mut h);
+    }
+    let item = |j: usize, h: &mut std::collections::hash_map::DefaultHasher| {
+        let d = &site.docs[j];
+        (&d.number, &d.doc_type, &d.title, &d.issuer, d.date).hash(h);
+        (&site.paths[j], &site.issuers[site.issuer_of[j]].path).hash(h);
+    };
+    for c in &site.graph.outgoing[i] {
+        (&c.number, &c.key, c.from_front_matter, &c.spans).hash(&mut h);
+        match &c.target {
+            Target::Archive(j) => item(*j, &mut h),
+            Target::External(e) => {
+                let ext = &site.graph.external[*e];
+                (&ext.number, &ext.doc_type, &ext.issuer, &ext.dates).hash(&mut h);
+                site.external_paths[*e].hash(&mut h);
+            }
+            Target::Ambiguous(list) => {
+                list.len().hash(&mut h);
+                for &j in list {
+                    item(j, &mut h);
+                }
+            }
+        }
+    }
+    site.graph.cited_by[i].len().hash(&mut h);
+    for &j in &site.graph.cited_by[i] {
+        item(j, &mut h);
+    }
+    for n in [prev, next] {
+        n.is_some().hash(&mut h);
+        if let Some(j) = n {
+            item(j, &mut h);
+        }
+    }
+    h.finish()
+}
+
+fn page<'a>(
+    site: &'a Site,
+    i: usize,
+    (prev, next): (Option<usize>, Option<usize>),
+) -> DocumentPage<'a> {
+    let d = &site.docs[i];
+    let path = &site.paths[i];
     let root = root_of(path);
     let citations = &site.graph.outgoing[i];
 
@@ -92,9 +165,9 @@ fn write_one(
             ),
             Target::Ambiguous(_) => continue,
         };
-        for m in &c.mentions {
+        for span in &c.spans {
             links.push(SourceLink {
-                span: m.span.clone(),
+                span: span.clone(),
                 href: href.clone(),
                 title: title.clone(),
                 in_archive,
@@ -117,7 +190,7 @@ fn write_one(
     let chain = chain(site, i);
     let permalink = format!("{}{}", site.config.base_url, path);
     let json_ld = json_ld(site, i, &permalink);
-    let page = DocumentPage {
+    DocumentPage {
         title: format!("{} {} – {}", d.doc_type, d.number, d.title),
         description: &d.title,
         doc: site.doc_view(i),
@@ -135,14 +208,7 @@ fn write_one(
         citation_text: citation_text(&d.doc_type, &d.number, d.date, &d.issuer, &d.title),
         permalink,
         json_ld,
-    };
-    w.page("document.html", path, &page)?;
-    // Open data beside the page: its record and its Markdown source.
-    let record =
-        serde_json::to_vec_pretty(&super::data::record(site, i)).map_err(|e| e.to_string())?;
-    w.file(&format!("{path}index.json"), &record)?;
-    let source = std::fs::read(&d.file).map_err(|e| format!("{}: {e}", d.file.display()))?;
-    w.file(&format!("{path}index.md"), &source)
+    }
 }
 
 /// schema.org JSON-LD for a document page, with `<` escaped so that no

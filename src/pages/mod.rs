@@ -12,6 +12,9 @@ use crate::output::Staging;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use rayon::prelude::*;
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -22,6 +25,74 @@ pub use pager::{Pager, paginate};
 pub struct Counts {
     pub pages: usize,
     pub files: usize,
+    /// Of `files`, how many were rendered and written: in a keyed build
+    /// (see [`Memo`]) the others were already in the output, unchanged.
+    pub written: usize,
+}
+
+/// The files of a previous build and a key of what each was made from.
+/// A keyed build skips every file whose key did not change.
+pub type FileKeys = HashMap<String, u64>;
+
+/// What a keyed build knows: the keys of the previous build (empty for a
+/// first build), and the keys of this one as it goes.
+pub struct Memo<'p> {
+    previous: &'p FileKeys,
+    current: Mutex<FileKeys>,
+    /// A hash of each document's file, in the order of the site's documents.
+    doc_hashes: &'p [u64],
+}
+
+impl<'p> Memo<'p> {
+    pub fn new(previous: &'p FileKeys, doc_hashes: &'p [u64]) -> Memo<'p> {
+        Memo {
+            previous,
+            current: Mutex::new(FileKeys::with_capacity(previous.len())),
+            doc_hashes,
+        }
+    }
+
+    /// The keys of this build; files of the previous one missing here are
+    /// stale.
+    pub fn into_keys(self) -> FileKeys {
+        self.current.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The files of the previous build that this one did not make.
+    pub fn stale<'k>(previous: &'k FileKeys, current: &FileKeys) -> Vec<&'k str> {
+        let mut stale: Vec<&str> = previous
+            .keys()
+            .filter(|p| !p.starts_with(CARRIED) && !current.contains_key(*p))
+            .map(String::as_str)
+            .collect();
+        stale.sort_unstable();
+        stale
+    }
+}
+
+/// Marks the keys of groups of files carried over whole (see
+/// [`Writer::carry`]); no file's path starts with it.
+const CARRIED: &str = "\0";
+
+/// Feeds what is written into a hasher.
+struct HashWriter<H>(H);
+
+impl<H: Hasher> std::io::Write for HashWriter<H> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A key of a serializable value (its JSON form) and a name.
+fn key_of<T: serde::Serialize>(name: &str, value: &T) -> Result<u64, String> {
+    let mut h = HashWriter(DefaultHasher::new());
+    name.hash(&mut h.0);
+    serde_json::to_writer(&mut h, value).map_err(|e| e.to_string())?;
+    Ok(h.0.finish())
 }
 
 /// Writes pages and files, counting them; errors carry the path.
@@ -29,8 +100,10 @@ pub(crate) struct Writer<'a> {
     pub site: &'a Site<'a>,
     pub renderer: &'a Renderer,
     staging: &'a Staging,
+    memo: Option<&'a Memo<'a>>,
     pages: AtomicUsize,
     files: AtomicUsize,
+    written: AtomicUsize,
     /// Every page a search engine should know, for the sitemap.
     listed: Mutex<Vec<String>>,
 }
@@ -43,7 +116,22 @@ impl Writer<'_> {
         path: &str,
         page: &T,
     ) -> Result<(), String> {
-        let html = self.renderer.render(template, path, page)?;
+        let key = match self.memo {
+            Some(_) => Some(key_of(template, page)?),
+            None => None,
+        };
+        self.page_keyed(template, path, || key.unwrap_or(0), || page)
+    }
+
+    /// [`Writer::page`] for a page whose key is cheaper to make than its
+    /// context: `key` must change whenever what `page` shows does.
+    pub fn page_keyed<T: serde::Serialize>(
+        &self,
+        template: &str,
+        path: &str,
+        key: impl FnOnce() -> u64,
+        page: impl FnOnce() -> T,
+    ) -> Result<(), String> {
         self.pages.fetch_add(1, Ordering::Relaxed);
         if template != "404.html" && template != "redirect.html" {
             self.listed
@@ -51,15 +139,53 @@ impl Writer<'_> {
                 .map_err(|e| e.to_string())?
                 .push(path.to_string());
         }
-        self.file(path, &html)
+        if self.unchanged(path, key)? {
+            return Ok(());
+        }
+        let html = self.renderer.render(template, path, &page())?;
+        self.write(path, &html)
+    }
+
+    /// Writes `bytes` at `path`.
+    pub fn file(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        let key = || {
+            let mut h = DefaultHasher::new();
+            bytes.hash(&mut h);
+            h.finish()
+        };
+        if self.unchanged(path, key)? {
+            return Ok(());
+        }
+        self.write(path, bytes)
+    }
+
+    /// [`Writer::file`] for a file whose key is cheaper to make than its
+    /// bytes.
+    pub fn file_keyed(
+        &self,
+        path: &str,
+        key: impl FnOnce() -> u64,
+        bytes: impl FnOnce() -> Result<Vec<u8>, String>,
+    ) -> Result<(), String> {
+        if self.unchanged(path, key)? {
+            return Ok(());
+        }
+        self.write(path, &bytes()?)
     }
 
     /// Writes `value` as pretty JSON at `path`, streamed: a file of every
-    /// document is never held in memory whole.
+    /// document is never held in memory whole (except in a keyed build,
+    /// which compares it with the previous one).
     pub fn json<T: serde::Serialize>(&self, path: &str, value: &T) -> Result<(), String> {
         use std::io::Write;
-        self.files.fetch_add(1, Ordering::Relaxed);
         let fail = |e: &dyn std::fmt::Display| format!("ghi /{path}: {e}");
+        if self.memo.is_some() {
+            let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| fail(&e))?;
+            bytes.push(b'\n');
+            return self.file(path, &bytes);
+        }
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.written.fetch_add(1, Ordering::Relaxed);
         let file = self.staging.create(path).map_err(|e| fail(&e))?;
         let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
         serde_json::to_writer_pretty(&mut out, value).map_err(|e| fail(&e))?;
@@ -67,17 +193,78 @@ impl Writer<'_> {
         out.flush().map_err(|e| fail(&e))
     }
 
-    pub fn file(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+    /// In a keyed build, when the files under `prefix` were made from
+    /// inputs whose key is `key` last time too: keeps them all, and says
+    /// so (the caller then makes none of them).
+    pub fn carry(&self, prefix: &str, key: impl FnOnce() -> u64) -> Result<bool, String> {
+        let Some(memo) = self.memo else {
+            return Ok(false);
+        };
+        let mark = format!("{CARRIED}{prefix}");
+        let key = key();
+        if memo.previous.get(&mark) != Some(&key) {
+            memo.current
+                .lock()
+                .map_err(|e| e.to_string())?
+                .insert(mark, key);
+            return Ok(false);
+        }
+        let mut current = memo.current.lock().map_err(|e| e.to_string())?;
+        current.insert(mark, key);
+        for (path, key) in memo.previous.iter() {
+            if path.starts_with(prefix) {
+                self.files.fetch_add(1, Ordering::Relaxed);
+                current.insert(path.clone(), *key);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Counts the file at `path`; in a keyed build, records its key and
+    /// says whether the previous build wrote it with the same key.
+    fn unchanged(&self, path: &str, key: impl FnOnce() -> u64) -> Result<bool, String> {
         self.files.fetch_add(1, Ordering::Relaxed);
+        let Some(memo) = self.memo else {
+            return Ok(false);
+        };
+        let key = key();
+        let mut current = memo.current.lock().map_err(|e| e.to_string())?;
+        if current.insert(path.to_string(), key).is_some() {
+            return Err(format!(
+                "ghi /{path}: hai trang cùng một địa chỉ (một alias hoặc tên trùng với trang khác)"
+            ));
+        }
+        Ok(memo.previous.get(path) == Some(&key))
+    }
+
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.written.fetch_add(1, Ordering::Relaxed);
         self.staging
             .write(path, bytes)
             .map_err(|e| format!("ghi /{path}: {e}"))
+    }
+
+    /// The hash of document `i`'s file, in a keyed build.
+    pub fn doc_hash(&self, i: usize) -> u64 {
+        self.memo.map_or(0, |m| m.doc_hashes[i])
     }
 }
 
 /// The client-side search index, under `search/`.
 fn write_search_index(w: &Writer) -> Result<(), String> {
     let site = w.site;
+    // Made from the documents' files and addresses only.
+    let inputs = || {
+        let mut h = DefaultHasher::new();
+        for (i, path) in site.paths.iter().enumerate() {
+            w.doc_hash(i).hash(&mut h);
+            path.hash(&mut h);
+        }
+        h.finish()
+    };
+    if w.carry("search/", inputs)? {
+        return Ok(());
+    }
     let docs: Vec<crate::search::SearchDoc> = site
         .docs
         .iter()
@@ -103,14 +290,18 @@ pub fn write_all(
     renderer: &Renderer,
     theme: &Theme,
     staging: &Staging,
+    memo: Option<&Memo>,
     clock: &mut crate::build::Stages,
+    pages_ready: &mut dyn FnMut(),
 ) -> Result<Counts, String> {
     let w = Writer {
         site,
         renderer,
         staging,
+        memo,
         pages: AtomicUsize::new(0),
         files: AtomicUsize::new(0),
+        written: AtomicUsize::new(0),
         listed: Mutex::new(Vec::new()),
     };
     for (name, bytes) in &theme.statics {
@@ -122,6 +313,7 @@ pub fn write_all(
     document::write_aliases(&w)?;
     lists::write_all(&w)?;
     clock.lap("list pages");
+    pages_ready();
     data::write_all(&w)?;
     clock.lap("data");
     write_search_index(&w)?;
@@ -134,5 +326,6 @@ pub fn write_all(
     Ok(Counts {
         pages: w.pages.load(Ordering::Relaxed),
         files: w.files.load(Ordering::Relaxed),
+        written: w.written.load(Ordering::Relaxed),
     })
 }

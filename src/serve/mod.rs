@@ -13,7 +13,7 @@ mod http;
 mod live;
 mod watch;
 
-use crate::build::{BuildError, BuildOptions, BuildSummary};
+use crate::build::{BuildError, BuildOptions, BuildSummary, Incremental};
 use crate::config::Config;
 use live::Live;
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -52,6 +52,18 @@ pub struct ServeOptions {
 /// previous site.
 pub trait Rebuild: Send {
     fn rebuild(&mut self, changed: &[PathBuf]) -> Result<String, String>;
+
+    /// [`Rebuild::rebuild`], calling `pages_ready` once the pages are in
+    /// place and only data files remain to write, so that the browser
+    /// reloads without waiting for them.
+    fn rebuild_live(
+        &mut self,
+        changed: &[PathBuf],
+        pages_ready: &mut dyn FnMut(),
+    ) -> Result<String, String> {
+        let _ = pages_ready;
+        self.rebuild(changed)
+    }
 }
 
 impl<F> Rebuild for F
@@ -89,11 +101,11 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     Ok(())
 }
 
-/// Starts serving with full rebuilds; returns once the first build is done
-/// and the server answers.
+/// Starts serving with incremental rebuilds; returns once the first build
+/// is done and the server answers.
 pub fn start(opts: ServeOptions) -> Result<Server, String> {
     let config_file = opts.config_file.clone();
-    start_with(opts, move |build| FullBuild::new(build, config_file))
+    start_with(opts, move |build| LiveBuild::new(build, config_file))
 }
 
 /// Starts serving with the rebuild step made by `make_rebuild` from the
@@ -258,19 +270,20 @@ fn output_paths(output: &Path) -> Vec<PathBuf> {
     .into()
 }
 
-/// The rebuild step of [`start`]: the whole site every time, with the
-/// settings read again when their file changed.
-struct FullBuild {
-    opts: BuildOptions,
+/// The rebuild step of [`start`]: incremental when only documents
+/// changed, whole when the theme, the settings (read again) or anything
+/// else in the content folder did.
+struct LiveBuild {
+    builder: Incremental,
     config_file: Option<PathBuf>,
     base_url: String,
 }
 
-impl FullBuild {
-    fn new(opts: BuildOptions, config_file: Option<PathBuf>) -> FullBuild {
+impl LiveBuild {
+    fn new(opts: BuildOptions, config_file: Option<PathBuf>) -> LiveBuild {
         let base_url = opts.config.base_url.clone();
-        FullBuild {
-            opts,
+        LiveBuild {
+            builder: Incremental::new(opts),
             config_file,
             base_url,
         }
@@ -280,24 +293,50 @@ impl FullBuild {
         let mut config = Config::load(file)?;
         config.set_base_url(&self.base_url);
         let root = file.parent().unwrap_or(Path::new(""));
-        let old_theme = crate::build::site_theme_dir(root, &self.opts.config);
-        if self.opts.theme_dir.as_deref() == Some(old_theme.as_path()) {
-            self.opts.theme_dir = Some(crate::build::site_theme_dir(root, &config));
+        let opts = self.builder.options_mut();
+        let old_theme = crate::build::site_theme_dir(root, &opts.config);
+        if opts.theme_dir.as_deref() == Some(old_theme.as_path()) {
+            opts.theme_dir = Some(crate::build::site_theme_dir(root, &config));
         }
-        self.opts.config = config;
+        opts.config = config;
         Ok(())
     }
 }
 
-impl Rebuild for FullBuild {
+/// A document file of the content folder (what an incremental build
+/// follows by itself).
+fn is_document(path: &Path, content_dir: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    path.starts_with(content_dir)
+        && name.ends_with(".md")
+        && !name.starts_with('_')
+        && !name.starts_with('.')
+}
+
+impl Rebuild for LiveBuild {
     fn rebuild(&mut self, changed: &[PathBuf]) -> Result<String, String> {
+        self.rebuild_live(changed, &mut || {})
+    }
+
+    fn rebuild_live(
+        &mut self,
+        changed: &[PathBuf],
+        pages_ready: &mut dyn FnMut(),
+    ) -> Result<String, String> {
         if let Some(file) = self.config_file.clone()
             && changed.contains(&file)
         {
             self.reload_config(&file)
                 .map_err(|e| format!("error: {e}"))?;
         }
-        match crate::build::build(&self.opts) {
+        let content_dir = self.builder.options().content_dir.clone();
+        if changed.iter().any(|p| !is_document(p, &content_dir)) {
+            self.builder.forget();
+        }
+        match self.builder.rebuild(pages_ready) {
             Ok(summary) => Ok(summary_line(&summary)),
             Err(e @ BuildError::Content(_)) => Err(e.to_string()),
             Err(e) => Err(format!("error: {e}")),
@@ -307,7 +346,7 @@ impl Rebuild for FullBuild {
 
 fn summary_line(s: &BuildSummary) -> String {
     format!(
-        "Đã dựng {} văn bản: {} trang, {} tệp; {} ms.",
-        s.documents, s.pages, s.files, s.millis
+        "Đã dựng {} văn bản: {} trang, {} tệp ({} tệp ghi mới); {} ms.",
+        s.documents, s.pages, s.files, s.written, s.millis
     )
 }

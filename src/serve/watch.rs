@@ -139,7 +139,18 @@ fn rebuild_loop(
         }
         targets.watch_new_folders(&mut watcher);
         let changed: Vec<PathBuf> = changed.into_iter().collect();
-        report(&shared.live, rebuild.rebuild(&changed));
+        let mut early = false;
+        let outcome = rebuild.rebuild_live(&changed, &mut || {
+            early = true;
+            shared.live.succeeded(
+                "Đã cập nhật các trang văn bản; đang ghi dữ liệu mở và chỉ mục tìm kiếm",
+            );
+        });
+        match outcome {
+            // The pages reloaded already: only say that the rest is done.
+            Ok(summary) if early => eprintln!("{summary}"),
+            outcome => report(&shared.live, outcome),
+        }
     }
 }
 

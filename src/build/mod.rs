@@ -1,8 +1,14 @@
 //! The pipeline, end to end: load -> cite -> model -> render -> write.
 
+mod incremental;
+
+pub use incremental::Incremental;
+
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::document::Document;
 use crate::output::Staging;
+use crate::registry::Registry;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use std::path::{Path, PathBuf};
@@ -24,6 +30,9 @@ pub struct BuildSummary {
     pub documents: usize,
     pub pages: usize,
     pub files: usize,
+    /// Of `files`, how many this build wrote (an incremental one leaves
+    /// the unchanged ones alone).
+    pub written: usize,
     pub citations_resolved: usize,
     pub citations_ambiguous: usize,
     pub citations_external: usize,
@@ -63,22 +72,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
     let mut clock = Stages::new();
     let loaded = crate::load::load(&opts.content_dir);
-    let registry = crate::registry::Registry::load(&opts.content_dir);
-    let (docs, registry) = match (loaded, registry) {
-        (Ok(docs), Ok(registry)) => {
-            let issuers = docs.iter().map(|d| d.issuer.as_str()).collect();
-            let errors = registry.check_parents(&issuers);
-            if !errors.is_empty() {
-                return Err(BuildError::Content(errors));
-            }
-            (docs, registry)
-        }
-        (Err(mut a), Err(b)) => {
-            a.extend(b);
-            return Err(BuildError::Content(a));
-        }
-        (Err(e), _) | (_, Err(e)) => return Err(BuildError::Content(e)),
-    };
+    let (docs, registry) = with_registry(loaded, &opts.content_dir)?;
     clock.lap("load");
     let theme = Theme::load(opts.theme_dir.as_deref()).map_err(BuildError::Site)?;
     let renderer = Renderer::new(&theme, &opts.config).map_err(BuildError::Site)?;
@@ -89,7 +83,63 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
         registry.get(name).and_then(|i| i.province.clone())
     });
     clock.lap("citations");
-    let site = Site::build(&opts.config, &registry, &docs, graph).map_err(|clashes| {
+    let site = model(opts, &registry, &docs, graph)?;
+    clock.lap("model");
+    let dropped = dropped_addresses(&opts.output_dir, &site);
+    let staging = Staging::begin(&opts.output_dir).map_err(|e| output_error(opts, e))?;
+    let counts = crate::pages::write_all(
+        &site,
+        &renderer,
+        &theme,
+        &staging,
+        None,
+        &mut clock,
+        &mut || {},
+    )
+    .map_err(BuildError::Site)?;
+    staging.commit().map_err(|e| output_error(opts, e))?;
+    clock.lap("commit");
+    let mut summary = summarize(&site, counts, clock);
+    summary.millis = started.elapsed().as_millis();
+    summary.dropped = dropped;
+    Ok(summary)
+}
+
+fn output_error(opts: &BuildOptions, e: std::io::Error) -> BuildError {
+    BuildError::Site(format!("{}: {e}", opts.output_dir.display()))
+}
+
+/// The documents with the issuer registry, checked against each other;
+/// every error of both.
+fn with_registry<D: std::ops::Deref<Target = [Document]>>(
+    loaded: Result<D, Vec<Diagnostic>>,
+    content_dir: &Path,
+) -> Result<(D, Registry), BuildError> {
+    match (loaded, Registry::load(content_dir)) {
+        (Ok(docs), Ok(registry)) => {
+            let issuers = docs.iter().map(|d| d.issuer.as_str()).collect();
+            let errors = registry.check_parents(&issuers);
+            if !errors.is_empty() {
+                return Err(BuildError::Content(errors));
+            }
+            Ok((docs, registry))
+        }
+        (Err(mut a), Err(b)) => {
+            a.extend(b);
+            Err(BuildError::Content(a))
+        }
+        (Err(e), _) | (_, Err(e)) => Err(BuildError::Content(e)),
+    }
+}
+
+/// The site model; two documents at one address are a content error.
+fn model<'a>(
+    opts: &'a BuildOptions,
+    registry: &'a Registry,
+    docs: &'a [Document],
+    graph: crate::citation::CitationGraph,
+) -> Result<Site<'a>, BuildError> {
+    Site::build(&opts.config, registry, docs, graph).map_err(|clashes| {
         BuildError::Content(
             clashes
                 .iter()
@@ -108,23 +158,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
                 })
                 .collect(),
         )
-    })?;
+    })
+}
 
-    clock.lap("model");
-    let dropped = dropped_addresses(&opts.output_dir, &site);
-    let staging = Staging::begin(&opts.output_dir)
-        .map_err(|e| BuildError::Site(format!("{}: {e}", opts.output_dir.display())))?;
-    let counts = crate::pages::write_all(&site, &renderer, &theme, &staging, &mut clock)
-        .map_err(BuildError::Site)?;
-    staging
-        .commit()
-        .map_err(|e| BuildError::Site(format!("{}: {e}", opts.output_dir.display())))?;
-    clock.lap("commit");
-
+/// The summary of a build that wrote `counts` for `site`.
+fn summarize(site: &Site, counts: crate::pages::Counts, clock: Stages) -> BuildSummary {
     let mut summary = BuildSummary {
-        documents: docs.len(),
+        documents: site.docs.len(),
         pages: counts.pages,
         files: counts.files,
+        written: counts.written,
+        stages: clock.stages,
         ..Default::default()
     };
     for citations in &site.graph.outgoing {
@@ -136,10 +180,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary, BuildError> {
             }
         }
     }
-    summary.millis = started.elapsed().as_millis();
-    summary.stages = clock.stages;
-    summary.dropped = dropped;
-    Ok(summary)
+    summary
 }
 
 /// Addresses of documents in the previous build's `data/documents.json`

@@ -12,6 +12,7 @@ pub mod citation;
 pub mod config;
 pub mod diagnostics;
 pub mod document;
+pub mod fingerprint;
 pub mod generate;
 pub mod import;
 pub mod linkcheck;

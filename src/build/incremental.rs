@@ -2,8 +2,8 @@
 //! with what did not change kept between builds.
 //!
 //! - Documents whose file kept its size and modification time are not read
-//!   again ([`LoadCache`]), and the citations found in a body are kept by
-//!   the hash of its file: resolving them again is cheap, finding them is not.
+//!   again ([`LoadCache`]), and what a document cites is kept by the hash
+//!   of its file: resolving it again is cheap, finding it is not.
 //! - Every file of the site has a key of what it is made from (for a
 //!   document page: its file and what it shows of its neighbours, of the
 //!   documents it cites and of those citing it; for other pages: their
@@ -19,22 +19,21 @@
 //! adds and removes documents and compares the two).
 
 use super::{BuildError, BuildOptions, BuildSummary, Stages, model, summarize, with_registry};
-use crate::citation::Mention;
+use crate::citation::Cites;
 use crate::load::LoadCache;
 use crate::output::Staging;
 use crate::pages::{FileKeys, Memo};
 use crate::render::{Renderer, Theme};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::time::Instant;
 
 /// A builder that remembers its previous build.
 pub struct Incremental {
     opts: BuildOptions,
     cache: LoadCache,
-    /// The citations found in each document body, by file and file hash.
-    mentions: HashMap<(PathBuf, u64), Vec<Mention>>,
+    /// What each document cites, by the hash of its file.
+    cites: HashMap<u64, Cites>,
     theme: Option<(Theme, Renderer)>,
     /// The keys of the files of the previous build; `None`: the next build
     /// is a full one.
@@ -46,7 +45,7 @@ impl Incremental {
         Incremental {
             opts,
             cache: LoadCache::default(),
-            mentions: HashMap::new(),
+            cites: HashMap::new(),
             theme: None,
             keys: None,
         }
@@ -103,30 +102,19 @@ impl Incremental {
         let (theme, renderer) = self.theme.as_ref().expect("loaded just now");
         clock.lap("theme");
 
-        let mut known = std::mem::take(&mut self.mentions);
-        let mut mentions: Vec<Option<Vec<Mention>>> = docs
-            .iter()
-            .zip(&hashes)
-            .map(|(d, &h)| known.remove(&(d.file.clone(), h)))
-            .collect();
-        mentions
+        let mut known = std::mem::take(&mut self.cites);
+        let mut cites: Vec<Option<Cites>> = hashes.iter().map(|h| known.remove(h)).collect();
+        cites
             .par_iter_mut()
             .zip(docs)
-            .filter(|(m, _)| m.is_none())
-            .for_each(|(m, d)| *m = Some(crate::citation::find_mentions(&d.body)));
-        let mentions: Vec<Vec<Mention>> = mentions
-            .into_iter()
-            .map(Option::unwrap_or_default)
-            .collect();
-        let graph = crate::citation::build_from_mentions(docs, &mentions, &|name| {
+            .filter(|(c, _)| c.is_none())
+            .for_each(|(c, d)| *c = Some(crate::citation::cites_of(d)));
+        let cites: Vec<Cites> = cites.into_iter().flatten().collect();
+        let graph = crate::citation::build_from_cites(docs, &cites, &|name| {
             registry.get(name).and_then(|i| i.province.clone())
         });
-        self.mentions = docs
-            .iter()
-            .zip(&hashes)
-            .zip(mentions)
-            .map(|((d, &h), m)| ((d.file.clone(), h), m))
-            .collect();
+        // What a document cites depends on its file alone: its hash is the key.
+        self.cites = hashes.iter().copied().zip(cites).collect();
         clock.lap("citations");
 
         let site = model(opts, &registry, docs, graph)?;

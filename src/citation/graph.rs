@@ -102,35 +102,41 @@ pub fn build_with_provinces(
     docs: &[Document],
     province_of: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> CitationGraph {
-    assemble(docs, province_of, &|i| find_mentions(&docs[i].body))
+    assemble(docs, province_of, &|i| cites_of(&docs[i]).0)
 }
 
-/// [`build_with_provinces`] from mentions found earlier (`mentions[i]` is
-/// [`find_mentions`] of `docs[i].body`): finding them is most of the work,
-/// and a document that did not change need not be read again.
-pub fn build_from_mentions(
+/// What one document cites, as its text and front matter say it, before
+/// resolution against the archive: it depends on the document alone, so a
+/// document that did not change need not be read again ([`build_from_cites`]).
+#[derive(Debug, Clone)]
+pub struct Cites(Vec<Group>);
+
+/// The citations of `doc` (most of the work of [`build`]).
+pub fn cites_of(doc: &Document) -> Cites {
+    Cites(groups_of(doc, find_mentions(&doc.body)))
+}
+
+/// [`build_with_provinces`] from citations found earlier: `cites[i]` is
+/// [`cites_of`] `docs[i]`.
+pub fn build_from_cites(
     docs: &[Document],
-    mentions: &[Vec<Mention>],
+    cites: &[Cites],
     province_of: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> CitationGraph {
-    assert_eq!(
-        docs.len(),
-        mentions.len(),
-        "one list of mentions a document"
-    );
-    assemble(docs, province_of, &|i| mentions[i].clone())
+    assert_eq!(docs.len(), cites.len(), "one list of citations a document");
+    assemble(docs, province_of, &|i| cites[i].0.clone())
 }
 
 fn assemble(
     docs: &[Document],
     province_of: &(dyn Fn(&str) -> Option<String> + Sync),
-    mentions_of: &(dyn Fn(usize) -> Vec<Mention> + Sync),
+    groups_of_doc: &(dyn Fn(usize) -> Vec<Group> + Sync),
 ) -> CitationGraph {
     let archive = Archive::new(docs, province_of);
     let per_doc: Vec<Vec<(Group, Resolution)>> = (0..docs.len())
         .into_par_iter()
         .map(|i| {
-            groups_of(&archive, i, mentions_of(i))
+            groups_of_doc(i)
                 .into_iter()
                 .map(|g| {
                     let r = g.query().resolve(&archive, i);
@@ -190,6 +196,7 @@ fn sort_citers(docs: &[Document], list: &mut Vec<usize>) {
 }
 
 /// The mentions of one cited document within a citing document.
+#[derive(Debug, Clone)]
 struct Group {
     key: String,
     number: String,
@@ -245,9 +252,8 @@ impl Group {
 }
 
 /// The groups of citations of document `i`, in order.
-fn groups_of(archive: &Archive, i: usize, mentions: Vec<Mention>) -> Vec<Group> {
-    let doc = &archive.docs[i];
-    let own = &archive.keys[i];
+fn groups_of(doc: &Document, mentions: Vec<Mention>) -> Vec<Group> {
+    let own = &number::normalize(&doc.number);
     let mut by_key: Vec<(String, Vec<Mention>)> = Vec::new();
     let mut slot: HashMap<String, usize> = HashMap::new();
     for m in mentions {

@@ -24,5 +24,6 @@ mod tokens;
 
 pub use detect::{Mention, find_mentions};
 pub use graph::{
-    Citation, CitationGraph, ExternalDoc, Target, build, build_from_mentions, build_with_provinces,
+    Citation, CitationGraph, Cites, ExternalDoc, Target, build, build_from_cites,
+    build_with_provinces, cites_of,
 };

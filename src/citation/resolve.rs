@@ -27,7 +27,6 @@ use std::collections::HashMap;
 /// What resolution needs to know of each archive document, computed once.
 pub(crate) struct Archive<'d> {
     pub docs: &'d [Document],
-    pub keys: Vec<String>,
     pub authorities: Vec<Authority>,
     /// The place (province, city or district) of each document's issuer.
     pub places: Vec<Option<Place>>,
@@ -78,12 +77,11 @@ impl<'d> Archive<'d> {
             })
             .collect();
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::with_capacity(docs.len());
-        for (i, k) in keys.iter().enumerate() {
-            by_key.entry(k.clone()).or_default().push(i);
+        for (i, k) in keys.into_iter().enumerate() {
+            by_key.entry(k).or_default().push(i);
         }
         Archive {
             docs,
-            keys,
             authorities,
             places,
             provinces,

@@ -178,12 +178,11 @@ fn read_and_parse(
 ) -> Result<(Loaded, u64), Vec<Diagnostic>> {
     match std::fs::read(&file) {
         Ok(bytes) => {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            if hash {
-                bytes.hash(&mut h);
-            }
-            let hash = h.finish();
+            let hash = if hash {
+                crate::fingerprint::of_bytes(&bytes)
+            } else {
+                0
+            };
             parse(file, path, bytes).map(|l| (l, hash))
         }
         Err(e) => Err(vec![Diagnostic::error(

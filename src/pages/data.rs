@@ -147,7 +147,8 @@ struct Issuers<'a> {
 
 pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     let site = w.site;
-    w.json("data/documents.json", &Documents(site))?;
+    // Every record is made from what its document's page key covers.
+    w.json_keyed("data/documents.json", || w.all_doc_keys(), &Documents(site))?;
 
     let refs = References {
         references: site

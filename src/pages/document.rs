@@ -72,7 +72,13 @@ fn write_one(
     let d = &site.docs[i];
     let path = &site.paths[i];
     let key = std::cell::OnceCell::new();
-    let key = || *key.get_or_init(|| page_key(w, i, (prev, next)));
+    let key = || {
+        *key.get_or_init(|| {
+            let k = page_key(w, i, (prev, next));
+            w.set_doc_key(i, k);
+            k
+        })
+    };
     w.page_keyed("document.html", path, key, || page(site, i, (prev, next)))?;
     // Open data beside the page: its record and its Markdown source.
     w.file_keyed(&format!("{path}index.json"), key, || {
@@ -91,26 +97,24 @@ fn page_key(w: &Writer, i: usize, (prev, next): (Option<usize>, Option<usize>)) 
     use std::hash::{Hash, Hasher};
     let site = w.site;
     let d = &site.docs[i];
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = crate::fingerprint::hasher();
     w.doc_hash(i).hash(&mut h);
     d.file.hash(&mut h);
-    let view = site.doc_view(i);
-    (view.path, view.issuer_path, view.doc_type_path).hash(&mut h);
-    for s in &view.signers {
-        s.path.hash(&mut h);
+    // What its own page shows beyond its file: its groups' addresses.
+    site.hash_item(i, &mut h);
+    Site::group_path(&site.types, &site.type_index, &d.doc_type).hash(&mut h);
+    for s in &d.signers {
+        if let Some(name) = &s.name {
+            Site::group_path(&site.signers, &site.signer_index, name).hash(&mut h);
+        }
     }
-    for t in &view.topics {
-        t.path.hash(&mut h);
+    for t in &d.topics {
+        Site::group_path(&site.topics, &site.topic_index, t).hash(&mut h);
     }
-    let item = |j: usize, h: &mut std::collections::hash_map::DefaultHasher| {
-        let d = &site.docs[j];
-        (&d.number, &d.doc_type, &d.title, &d.issuer, d.date).hash(h);
-        (&site.paths[j], &site.issuers[site.issuer_of[j]].path).hash(h);
-    };
     for c in &site.graph.outgoing[i] {
         (&c.number, &c.key, c.from_front_matter, &c.spans).hash(&mut h);
         match &c.target {
-            Target::Archive(j) => item(*j, &mut h),
+            Target::Archive(j) => site.hash_item(*j, &mut h),
             Target::External(e) => {
                 let ext = &site.graph.external[*e];
                 (&ext.number, &ext.doc_type, &ext.issuer, &ext.dates).hash(&mut h);
@@ -119,19 +123,19 @@ fn page_key(w: &Writer, i: usize, (prev, next): (Option<usize>, Option<usize>)) 
             Target::Ambiguous(list) => {
                 list.len().hash(&mut h);
                 for &j in list {
-                    item(j, &mut h);
+                    site.hash_item(j, &mut h);
                 }
             }
         }
     }
     site.graph.cited_by[i].len().hash(&mut h);
     for &j in &site.graph.cited_by[i] {
-        item(j, &mut h);
+        site.hash_item(j, &mut h);
     }
     for n in [prev, next] {
         n.is_some().hash(&mut h);
         if let Some(j) = n {
-            item(j, &mut h);
+            site.hash_item(j, &mut h);
         }
     }
     h.finish()

@@ -259,13 +259,15 @@ fn write_list<'a>(
         } else {
             spec.title.clone()
         };
-        let page = ListPage {
+        let mut page = ListPage {
             title,
             heading: spec.title.clone(),
             kind: spec.kind,
             about: spec.about.clone(),
             crumbs,
-            months: month_blocks(site, slice),
+            // Made only when the page is rendered: the key needs only what
+            // the items show.
+            months: Vec::new(),
             total: spec.docs.len(),
             pager,
             // Facts and the density strip go on the first page only.
@@ -273,7 +275,23 @@ fn write_list<'a>(
             density: density.take(),
             feed: matches!(spec.kind, "issuer" | "type").then(|| format!("{}feed.xml", spec.base)),
         };
-        w.page("list.html", &path, &page)?;
+        let key = match w.keyed() {
+            true => super::key_with("list.html", &page, |h| {
+                for &i in slice {
+                    site.hash_item(i, h);
+                }
+            })?,
+            false => 0,
+        };
+        w.page_keyed(
+            "list.html",
+            &path,
+            || key,
+            || {
+                page.months = month_blocks(site, slice);
+                page
+            },
+        )?;
     }
     Ok(())
 }

@@ -13,7 +13,6 @@ use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -41,6 +40,8 @@ pub struct Memo<'p> {
     current: Mutex<FileKeys>,
     /// A hash of each document's file, in the order of the site's documents.
     doc_hashes: &'p [u64],
+    /// The key of each document's page, as made.
+    doc_keys: Vec<std::sync::atomic::AtomicU64>,
 }
 
 impl<'p> Memo<'p> {
@@ -49,6 +50,7 @@ impl<'p> Memo<'p> {
             previous,
             current: Mutex::new(FileKeys::with_capacity(previous.len())),
             doc_hashes,
+            doc_keys: doc_hashes.iter().map(|_| Default::default()).collect(),
         }
     }
 
@@ -89,9 +91,19 @@ impl<H: Hasher> std::io::Write for HashWriter<H> {
 
 /// A key of a serializable value (its JSON form) and a name.
 fn key_of<T: serde::Serialize>(name: &str, value: &T) -> Result<u64, String> {
-    let mut h = HashWriter(DefaultHasher::new());
+    key_with(name, value, |_| {})
+}
+
+/// [`key_of`], with more fed in by `more`.
+fn key_with<T: serde::Serialize>(
+    name: &str,
+    value: &T,
+    more: impl FnOnce(&mut crate::fingerprint::Hasher),
+) -> Result<u64, String> {
+    let mut h = HashWriter(crate::fingerprint::hasher());
     name.hash(&mut h.0);
     serde_json::to_writer(&mut h, value).map_err(|e| e.to_string())?;
+    more(&mut h.0);
     Ok(h.0.finish())
 }
 
@@ -148,12 +160,7 @@ impl Writer<'_> {
 
     /// Writes `bytes` at `path`.
     pub fn file(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        let key = || {
-            let mut h = DefaultHasher::new();
-            bytes.hash(&mut h);
-            h.finish()
-        };
-        if self.unchanged(path, key)? {
+        if self.unchanged(path, || crate::fingerprint::of_bytes(bytes))? {
             return Ok(());
         }
         self.write(path, bytes)
@@ -191,6 +198,48 @@ impl Writer<'_> {
         serde_json::to_writer_pretty(&mut out, value).map_err(|e| fail(&e))?;
         out.write_all(b"\n").map_err(|e| fail(&e))?;
         out.flush().map_err(|e| fail(&e))
+    }
+
+    /// [`Writer::json`] for a file whose key is cheaper to make than its
+    /// bytes.
+    pub fn json_keyed<T: serde::Serialize>(
+        &self,
+        path: &str,
+        key: impl FnOnce() -> u64,
+        value: &T,
+    ) -> Result<(), String> {
+        if self.memo.is_none() {
+            return self.json(path, value);
+        }
+        self.file_keyed(path, key, || {
+            let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| e.to_string())?;
+            bytes.push(b'\n');
+            Ok(bytes)
+        })
+    }
+
+    /// Whether this is a keyed build (keys are worth making).
+    pub fn keyed(&self) -> bool {
+        self.memo.is_some()
+    }
+
+    /// Records the key of document `i`'s page, for the files made from
+    /// every document.
+    pub fn set_doc_key(&self, i: usize, key: u64) {
+        if let Some(memo) = self.memo {
+            memo.doc_keys[i].store(key, Ordering::Relaxed);
+        }
+    }
+
+    /// A key of every document page's key (after the document pages).
+    pub fn all_doc_keys(&self) -> u64 {
+        let mut h = crate::fingerprint::hasher();
+        if let Some(memo) = self.memo {
+            for k in &memo.doc_keys {
+                k.load(Ordering::Relaxed).hash(&mut h);
+            }
+        }
+        h.finish()
     }
 
     /// In a keyed build, when the files under `prefix` were made from
@@ -255,7 +304,7 @@ fn write_search_index(w: &Writer) -> Result<(), String> {
     let site = w.site;
     // Made from the documents' files and addresses only.
     let inputs = || {
-        let mut h = DefaultHasher::new();
+        let mut h = crate::fingerprint::hasher();
         for (i, path) in site.paths.iter().enumerate() {
             w.doc_hash(i).hash(&mut h);
             path.hash(&mut h);

@@ -59,6 +59,33 @@ def query_costs(budget):
     return rows, worst
 
 
+def incremental_rows(text):
+    """examples/incremental rows: (edit, pages ready ms, all written ms, files written)."""
+    rows = []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 4 and all(p.isdigit() for p in parts[1:]):
+            rows.append((parts[0], int(parts[1]), int(parts[2]), int(parts[3])))
+    return rows
+
+
+def incremental_table(runs):
+    vanban = [r for r in runs if r["tool"] == "vanban" and r.get("incremental")]
+    if not vanban:
+        return []
+    lines = [
+        "| docs | edit | pages in place (browser reloads), ms | everything written (data, search), ms | files written |",
+        "|---:|---|---:|---:|---:|",
+    ]
+    for r in vanban:
+        for edit, ready, total, written in r["incremental"]:
+            what = {"body": "a sentence added to a body", "title": "a title changed"}.get(edit, edit)
+            lines.append(f"| {num(r['docs'])} | {what} | {num(ready)} | {num(total)} | {num(written)} |")
+        worst = max(row[1] for row in r["incremental"])
+        lines.append(f"| {num(r['docs'])} | **worst** | **{num(worst)}** | | |")
+    return lines
+
+
 def num(n):
     return f"{n:,}"
 
@@ -84,6 +111,7 @@ def load_runs(run_dir):
         meta["stages"] = stage_timings(read_text(os.path.join(path, "stderr.txt")))
         meta["queries"], meta["worst"] = query_costs(read_text(os.path.join(path, "budget.txt")))
         meta["stderr"] = read_text(os.path.join(path, "stderr.txt"))
+        meta["incremental"] = incremental_rows(read_text(os.path.join(path, "incremental.txt")))
         runs.append(meta)
     return runs
 
@@ -274,6 +302,14 @@ def report(run_dir):
     stages = stage_table(runs)
     if stages:
         out += ["", "vanban's stages (`--timings`, seconds of wall time):", ""] + stages
+    incremental = incremental_table(runs)
+    if incremental:
+        out += [
+            "",
+            "Incremental rebuilds as `serve` does them (`examples/incremental`: a full build, then one "
+            "document edited at a time, each rebuild timed):",
+            "",
+        ] + incremental
     queries = query_table(runs)
     if queries:
         out += [

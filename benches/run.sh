@@ -13,6 +13,8 @@
 #   HUGO_MAX_DOCS=10000  largest archive given to Hugo (50,000 documents took
 #                        9-10.7 GB there; 100,000 would not fit a shared machine)
 #   ZOLA_MAX_DOCS=10000  same for Zola (855 s and 7.2 GB at 50,000)
+#   INCREMENTAL_SIZES="10000"  sizes at which serve's incremental rebuild
+#                        is timed too (examples/incremental, six edits)
 #   RECORD=1             insert the report into BENCHMARKS.md (0: only print it)
 #   KEEP_OUTPUT=0        1 keeps each built site (they are large); by default
 #                        they are moved aside and deleted after the last build,
@@ -26,6 +28,7 @@ seed=${SEED:-1}
 hugo_max=${HUGO_MAX_DOCS:-10000}
 zola_max=${ZOLA_MAX_DOCS:-10000}
 record=${RECORD:-1}
+incremental_sizes=" ${INCREMENTAL_SIZES:-10000} "
 keep=${KEEP_OUTPUT:-0}
 if [ $# -eq 0 ]; then
     set -- 1000 10000 100000
@@ -48,11 +51,12 @@ rm -rf "$trash"
 mkdir -p "$trash"
 
 echo "== release build" >&2
-cargo build --release --quiet --bin vanban --example search_budget
+cargo build --release --quiet --bin vanban --example search_budget --example incremental
 # Copies, so that another release build during the run changes nothing.
-cp target/release/vanban target/release/examples/search_budget "$runs/"
+cp target/release/vanban target/release/examples/search_budget target/release/examples/incremental "$runs/"
 vanban=$runs/vanban
 budget=$runs/search_budget
+incremental=$runs/incremental
 
 # First queries measured on every size (the same rows in every report), on
 # top of the list search_budget makes from each index's most common words.
@@ -180,6 +184,13 @@ for n in "$@"; do
         } > "$dir/budget.txt" 2>&1 || echo "search_budget failed: $?" >> "$dir/budget.txt"
     fi
     discard "$out"
+    if [[ "$incremental_sizes" == *" $n "* ]] && [ ! -f "$dir/incremental.txt" ]; then
+        echo "== vanban incremental rebuilds, $n documents" >&2
+        sync
+        "$incremental" "$src" "$bench/out-incremental-$n" 6 > "$dir/incremental.txt" 2>&1 \
+            || echo "incremental failed: $?" >> "$dir/incremental.txt"
+        discard "$bench/out-incremental-$n"
+    fi
 
     if have hugo; then
         if [ "$n" -le "$hugo_max" ]; then

@@ -422,6 +422,30 @@ fn the_search_page_works_in_headless_chromium() {
     let (none, status) = page("?q=khong+co+tu+nay");
     assert!(none.is_empty());
     assert_eq!(status, "Không tìm thấy văn bản nào.");
+
+    // Dates are written as on the rest of the site (`dates::short`).
+    let dom = browser::dump_dom(&server.url("tim-kiem/?q=chong+dich"));
+    let times = times(&dom);
+    assert!(
+        times.contains(&("2021-06-15".to_owned(), "15/6/2021".to_owned())),
+        "{times:?}"
+    );
+    for (iso, text) in &times {
+        let date = NaiveDate::parse_from_str(iso, "%Y-%m-%d").unwrap();
+        assert_eq!(text, &vanban::site::dates::short(date), "{iso}");
+    }
+}
+
+/// The `(datetime, text)` of every `<time>` of a page.
+fn times(dom: &str) -> Vec<(String, String)> {
+    dom.split(r#"<time datetime=""#)
+        .skip(1)
+        .map(|s| {
+            let (iso, rest) = s.split_once(r#"">"#).unwrap();
+            let text = rest.split("</time>").next().unwrap();
+            (iso.to_owned(), text.to_owned())
+        })
+        .collect()
 }
 
 #[test]

@@ -317,10 +317,12 @@ fn run_build(
             }
             if timings {
                 for stage in &s.stages {
-                    let peak = stage
-                        .peak_kb
-                        .map(|kb| format!("   {:>6} MB peak", kb / 1024))
-                        .unwrap_or_default();
+                    let peak = match (stage.peak_kb, stage.now_kb) {
+                        (Some(peak), Some(now)) => {
+                            format!("   {:>6} MB peak {:>6} MB after", peak / 1024, now / 1024)
+                        }
+                        _ => String::new(),
+                    };
                     eprintln!("  {:<20} {:>8} ms{peak}", stage.name, stage.millis);
                 }
             }

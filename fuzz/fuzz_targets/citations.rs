@@ -43,8 +43,8 @@ fuzz_target!(|data: &[u8]| {
                 Target::Ambiguous(js) => assert!(js.iter().all(|j| *j < docs.len()), "{c:?}"),
                 Target::External(e) => assert!(*e < graph.external.len(), "{c:?}"),
             }
-            for m in &c.mentions {
-                assert!(docs[i].body.get(m.span.clone()).is_some(), "{m:?}");
+            for span in &c.spans {
+                assert!(docs[i].body.get(span.clone()).is_some(), "{span:?}");
             }
         }
     }

@@ -228,6 +228,8 @@ pub struct StageTime {
     /// Peak resident memory of the process at the end of the stage, in
     /// kB, where the system tells it (Linux).
     pub peak_kb: Option<u64>,
+    /// Resident memory at the end of the stage, in kB.
+    pub now_kb: Option<u64>,
 }
 
 /// Wall time per stage of a build.
@@ -250,16 +252,17 @@ impl Stages {
         self.stages.push(StageTime {
             name,
             millis: (now - self.last).as_millis(),
-            peak_kb: peak_memory_kb(),
+            peak_kb: memory_kb("VmHWM:"),
+            now_kb: memory_kb("VmRSS:"),
         });
         self.last = now;
     }
 }
 
-/// The process's peak resident memory (`VmHWM`), in kB.
-fn peak_memory_kb() -> Option<u64> {
+/// A memory figure of the process (`VmHWM:` its peak, `VmRSS:` now), in kB.
+fn memory_kb(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
 

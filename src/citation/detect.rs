@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 use std::ops::Range;
 
 /// A number cited in a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mention {
     /// Byte range of the number in the text, exactly as printed (stray
     /// spaces and a line break inside included).

@@ -278,7 +278,8 @@ def report(run_dir):
     dirty = int(m.get("dirty_files") or 0)
     out.append(
         "Machine: {nproc} cores ({cpu}), {mem:.1f} GB memory, Linux {kernel}. "
-        "Versions: vanban {vanban}{dirty}, {rustc}; Hugo {hugo}; Zola {zola}.".format(
+        "Versions: vanban {vanban}{dirty}, {rustc}; Hugo {hugo}; Zola {zola}. "
+        "Sites written to: {out_dir}.".format(
             nproc=m.get("nproc"),
             cpu=m.get("cpu"),
             mem=int(m.get("memory_kb", 0)) * 1024 / 1e9,
@@ -288,6 +289,7 @@ def report(run_dir):
             rustc=m.get("rustc"),
             hugo=m.get("hugo") or "not on the PATH",
             zola=m.get("zola") or "not on the PATH",
+            out_dir=m.get("out_dir") or "the disk (BENCH_DIR)",
         )
     )
     out.append("")

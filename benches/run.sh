@@ -10,6 +10,14 @@
 # Environment:
 #   SEED=1               seed of `vanban generate`
 #   BENCH_DIR=target/bench   corpora (kept and reused) and outputs
+#   OUT_DIR=$BENCH_DIR   where the built sites go (every tool's). On this
+#                        machine's disk, ext4's inode allocator slows down
+#                        after a few million files were made and deleted
+#                        (the same 10,000-document build: 2.3 s of system
+#                        time at first, 17-25 s later, kernel time in
+#                        find_get_block_common and recently_deleted); with
+#                        OUT_DIR=/dev/shm the runs measure the tools, not the
+#                        disk's history
 #   HUGO_MAX_DOCS=10000  largest archive given to Hugo (50,000 documents took
 #                        9-10.7 GB there; 100,000 would not fit a shared machine)
 #   ZOLA_MAX_DOCS=10000  same for Zola (855 s and 7.2 GB at 50,000)
@@ -24,6 +32,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 bench=${BENCH_DIR:-$root/target/bench}
+outs=${OUT_DIR:-$bench}
 seed=${SEED:-1}
 hugo_max=${HUGO_MAX_DOCS:-10000}
 zola_max=${ZOLA_MAX_DOCS:-10000}
@@ -45,8 +54,8 @@ done
 command_line="benches/run.sh $*"
 stamp=$(date -u +%Y%m%d-%H%M%S)
 runs=$bench/runs/$stamp
-trash=$bench/trash
-mkdir -p "$runs"
+trash=$outs/bench-trash
+mkdir -p "$runs" "$outs"
 rm -rf "$trash"
 mkdir -p "$trash"
 
@@ -81,6 +90,7 @@ have() { command -v "$1" > /dev/null 2>&1; }
     echo "vanban=$(git describe --always --dirty --tags 2> /dev/null || echo unknown)"
     echo "dirty_files=$(git status --porcelain --untracked-files=no 2> /dev/null | wc -l)"
     echo "rustc=$(rustc --version)"
+    echo "out_dir=$(df --output=fstype "$outs" | tail -1) ($outs)"
     if have hugo; then
         echo "hugo=$(hugo version | awk '{print $2}')"
     else
@@ -173,7 +183,7 @@ for n in "$@"; do
     tag=$(printf '%02d' "$seq_no")
 
     echo "== vanban, $n documents" >&2
-    out=$bench/out-vanban-$n
+    out=$outs/out-vanban-$n
     dir=$runs/$tag-1-vanban-$n
     measure "$dir" vanban "$n" "$out" "$vanban" build --content "$src" --output "$out" --timings
     if [ -d "$out/search" ]; then
@@ -187,15 +197,15 @@ for n in "$@"; do
     if [[ "$incremental_sizes" == *" $n "* ]] && [ ! -f "$dir/incremental.txt" ]; then
         echo "== vanban incremental rebuilds, $n documents" >&2
         sync
-        "$incremental" "$src" "$bench/out-incremental-$n" 6 > "$dir/incremental.txt" 2>&1 \
+        "$incremental" "$src" "$outs/out-incremental-$n" 6 > "$dir/incremental.txt" 2>&1 \
             || echo "incremental failed: $?" >> "$dir/incremental.txt"
-        discard "$bench/out-incremental-$n"
+        discard "$outs/out-incremental-$n"
     fi
 
     if have hugo; then
         if [ "$n" -le "$hugo_max" ]; then
             echo "== hugo, $n documents" >&2
-            out=$bench/out-hugo-$n
+            out=$outs/out-hugo-$n
             measure "$runs/$tag-2-hugo-$n" hugo "$n" "$out" \
                 hugo --source benches/hugo --contentDir "$src" --destination "$out" \
                 --cacheDir "$bench/hugo-cache" --quiet
@@ -216,7 +226,7 @@ for n in "$@"; do
         if [ "$n" -le "$zola_max" ]; then
             echo "== zola, $n documents" >&2
             site=$(zola_site "$n")
-            out=$bench/out-zola-$n
+            out=$outs/out-zola-$n
             measure "$runs/$tag-3-zola-$n" zola "$n" "$out" \
                 zola --root "$site" build --output-dir "$out" --force
             if [ -d "$out" ]; then

@@ -25,10 +25,14 @@ struct Archive {
     live: PathBuf,
     fresh: PathBuf,
     builder: Incremental,
+    /// Rebuild with the list of edited files, as `serve` does (else every
+    /// file's stamp is looked at).
+    tell_changes: bool,
+    changed: Vec<PathBuf>,
 }
 
 impl Archive {
-    fn generated(count: usize) -> Archive {
+    fn generated(count: usize, tell_changes: bool) -> Archive {
         let tmp = tempfile::tempdir().unwrap();
         let content = tmp.path().join("content");
         vanban::generate::generate(&vanban::generate::GenerateOptions {
@@ -57,7 +61,22 @@ impl Archive {
             live,
             fresh,
             builder,
+            tell_changes,
+            changed: Vec::new(),
         }
+    }
+
+    /// Notes that `file` changed (what a file watcher reports).
+    fn touched(&mut self, file: &Path) {
+        self.changed.push(file.to_path_buf());
+    }
+
+    fn rebuild(&mut self, ready: &mut dyn FnMut()) -> Result<BuildSummary, String> {
+        let changed = std::mem::take(&mut self.changed);
+        let changed = self.tell_changes.then_some(changed.as_slice());
+        self.builder
+            .rebuild_after(changed, ready)
+            .map_err(|e| e.to_string())
     }
 
     /// The document files, in a fixed order.
@@ -84,7 +103,6 @@ impl Archive {
     fn rebuild_and_compare_after(&mut self, what: &str, in_place: bool) -> BuildSummary {
         let mut ready = false;
         let summary = self
-            .builder
             .rebuild(&mut || ready = true)
             .unwrap_or_else(|e| panic!("{what}: {e}"));
         assert_eq!(ready, in_place, "{what}: were the pages said to be ready?");
@@ -134,7 +152,16 @@ fn field<'a>(text: &'a str, name: &str) -> &'a str {
 
 #[test]
 fn every_kind_of_edit_gives_the_full_builds_site() {
-    let mut a = Archive::generated(300);
+    edits(false);
+}
+
+#[test]
+fn told_which_files_changed_it_gives_the_full_builds_site_too() {
+    edits(true);
+}
+
+fn edits(tell_changes: bool) {
+    let mut a = Archive::generated(300, tell_changes);
     let files = a.files();
 
     // A sentence added to a body: its page, its data and a few search
@@ -146,6 +173,7 @@ fn every_kind_of_edit_gives_the_full_builds_site() {
         format!("{text}\nCâu mới về phòng chống thiên tai xyzqwv.\n"),
     )
     .unwrap();
+    a.touched(doc);
     let s = a.rebuild_and_compare("body edit");
     assert!(
         s.written < 40,
@@ -166,10 +194,12 @@ fn every_kind_of_edit_gives_the_full_builds_site() {
         "title",
         "\"Tiêu đề đã sửa về công tác phòng cháy\"",
     );
+    a.touched(&files[20]);
     a.rebuild_and_compare("title edit");
 
     // A new date moves it in every list and in the timeline.
     set_field(&files[30], "date", "2019-01-01");
+    a.touched(&files[30]);
     a.rebuild_and_compare("date edit");
 
     // A new citation of another document: both pages change.
@@ -178,20 +208,24 @@ fn every_kind_of_edit_gives_the_full_builds_site() {
     let citing = &files[50];
     let text = read(citing);
     std::fs::write(citing, format!("{text}\nThực hiện {ty} số {number}.\n")).unwrap();
+    a.touched(citing);
     a.rebuild_and_compare("citation added");
 
     // Another issuer.
     let other = field(&read(&files[200]), "issuer").to_string();
     set_field(&files[60], "issuer", &format!("\"{other}\""));
+    a.touched(&files[60]);
     a.rebuild_and_compare("issuer edit");
 
     // A new document, then one removed.
     let copy = files[70].with_file_name("ban-sao-moi.md");
     std::fs::copy(&files[70], &copy).unwrap();
     set_field(&copy, "number", "\"9999/QĐ-UBND\"");
+    a.touched(&copy);
     let s = a.rebuild_and_compare("document added");
     assert_eq!(s.documents, 301);
     std::fs::remove_file(&files[80]).unwrap();
+    a.touched(&files[80]);
     let s = a.rebuild_and_compare("document removed");
     assert_eq!(s.documents, 300);
 
@@ -200,12 +234,14 @@ fn every_kind_of_edit_gives_the_full_builds_site() {
     let before = snapshot(&a.live);
     let good = read(&files[90]);
     set_field(&files[90], "date", "ngày 5");
-    assert!(a.builder.rebuild(&mut || {}).is_err());
+    a.touched(&files[90]);
+    assert!(a.rebuild(&mut || {}).is_err());
     assert!(
         snapshot(&a.live) == before,
         "a failed rebuild changed the site"
     );
     std::fs::write(&files[90], good).unwrap();
+    a.touched(&files[90]);
     let s = a.rebuild_and_compare_after("error fixed", false);
     assert_eq!(s.written, s.files, "after a failure, a whole new site");
 }

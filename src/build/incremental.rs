@@ -74,8 +74,19 @@ impl Incremental {
     /// data, the search index, the feeds and the sitemap are: a browser can
     /// reload then.
     pub fn rebuild(&mut self, pages_ready: &mut dyn FnMut()) -> Result<BuildSummary, BuildError> {
+        self.rebuild_after(None, pages_ready)
+    }
+
+    /// [`Incremental::rebuild`] when the files that changed since the last
+    /// build are known (from a file watcher): with `Some(files)`, only those
+    /// are looked at instead of every file of the content folder.
+    pub fn rebuild_after(
+        &mut self,
+        changed: Option<&[std::path::PathBuf]>,
+        pages_ready: &mut dyn FnMut(),
+    ) -> Result<BuildSummary, BuildError> {
         let started = Instant::now();
-        let result = self.run(pages_ready);
+        let result = self.run(changed, pages_ready);
         if result.is_err() {
             // What is in the output folder may now differ from the keys.
             self.keys = None;
@@ -86,10 +97,19 @@ impl Incremental {
         })
     }
 
-    fn run(&mut self, pages_ready: &mut dyn FnMut()) -> Result<BuildSummary, BuildError> {
+    fn run(
+        &mut self,
+        changed: Option<&[std::path::PathBuf]>,
+        pages_ready: &mut dyn FnMut(),
+    ) -> Result<BuildSummary, BuildError> {
         let mut clock = Stages::new();
         let opts = &self.opts;
-        let loaded = self.cache.load(&opts.content_dir);
+        let loaded = match changed {
+            Some(changed) if self.keys.is_some() => {
+                self.cache.load_changed(&opts.content_dir, changed)
+            }
+            _ => self.cache.load(&opts.content_dir),
+        };
         let loaded = loaded.map(|()| self.cache.docs());
         let (docs, registry) = with_registry(loaded, &opts.content_dir)?;
         let hashes = self.cache.hashes();

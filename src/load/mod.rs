@@ -93,6 +93,57 @@ impl LoadCache {
     /// errors, files that parsed are kept for the next call.
     pub fn load(&mut self, content_dir: &Path) -> Result<(), Vec<Diagnostic>> {
         let (files, errors) = find_documents(content_dir);
+        self.refresh(files, errors, None)
+    }
+
+    /// [`LoadCache::load`] when the files that changed since the previous
+    /// successful call are known (from a file watcher): the folder is not
+    /// walked and only `changed` is looked at. Falls back to
+    /// [`LoadCache::load`] after a failed call, or when a changed path is
+    /// not a document file under `content_dir` (a folder renamed, say).
+    pub fn load_changed(
+        &mut self,
+        content_dir: &Path,
+        changed: &[PathBuf],
+    ) -> Result<(), Vec<Diagnostic>> {
+        let relative: Option<Vec<String>> = changed
+            .iter()
+            .map(|p| relative_path(content_dir, p))
+            .collect();
+        let usable = |r: &Vec<String>| {
+            self.fresh.is_empty() && !self.docs.is_empty() && r.iter().all(|p| is_document_path(p))
+        };
+        let Some(relative) = relative.filter(usable) else {
+            return self.load(content_dir);
+        };
+        let gone: std::collections::HashSet<&str> = relative.iter().map(String::as_str).collect();
+        let mut files: Vec<(PathBuf, String)> = self
+            .docs
+            .iter()
+            .filter(|d| !gone.contains(d.path.as_str()))
+            .map(|d| (d.file.clone(), d.path.clone()))
+            .collect();
+        for rel in &relative {
+            let file = rel
+                .split('/')
+                .fold(content_dir.to_path_buf(), |f, part| f.join(part));
+            if file.is_file() {
+                files.push((file, rel.clone()));
+            }
+        }
+        let check: std::collections::HashSet<String> = relative.into_iter().collect();
+        self.refresh(files, Vec::new(), Some(&check))
+    }
+
+    /// Brings the cache to `files`: a file is read again when it is new, or
+    /// when `check` (relative paths) is `None` or lists it and its stamp
+    /// changed.
+    fn refresh(
+        &mut self,
+        files: Vec<(PathBuf, String)>,
+        errors: Vec<Diagnostic>,
+        check: Option<&std::collections::HashSet<String>>,
+    ) -> Result<(), Vec<Diagnostic>> {
         let mut known: HashMap<PathBuf, (Loaded, Kept)> = std::mem::take(&mut self.fresh);
         for (doc, kept) in std::mem::take(&mut self.docs)
             .into_iter()
@@ -105,11 +156,16 @@ impl LoadCache {
             };
             known.insert(loaded.doc.file.clone(), (loaded, kept));
         }
-        let stamps: Vec<Option<Stamp>> = files.par_iter().map(|(f, _)| stamp_of(f)).collect();
+        let looked_at = |path: &str| check.is_none_or(|c| c.contains(path));
+        let stamps: Vec<Option<Stamp>> = files
+            .par_iter()
+            .map(|(f, path)| if looked_at(path) { stamp_of(f) } else { None })
+            .collect();
         let reused: Vec<Option<(Loaded, Kept)>> = files
             .iter()
             .zip(&stamps)
-            .map(|((file, _), stamp)| match known.remove(file) {
+            .map(|((file, path), stamp)| match known.remove(file) {
+                Some(entry) if !looked_at(path) => Some(entry),
                 Some(entry) if stamp.is_some() && Some(entry.1.stamp) == *stamp => Some(entry),
                 _ => None,
             })
@@ -342,6 +398,41 @@ fn field_on_line(yaml: &str, line: usize) -> Option<String> {
             (l.contains(':') && !name.is_empty() && name.len() < 40).then(|| name.to_string())
         })
         .last()
+}
+
+/// Whether a path relative to the content folder names a document (the
+/// rules of [`find_documents`]).
+fn is_document_path(rel: &str) -> bool {
+    let mut parts = rel.split('/');
+    let name = parts.next_back().unwrap_or("");
+    name.ends_with(".md")
+        && !name.starts_with('_')
+        && !name.starts_with('.')
+        && parts.all(|p| !p.starts_with('.') && !p.is_empty())
+}
+
+/// `path` relative to `dir`, `/`-separated, whether the two are given
+/// relative to the working folder or absolute.
+fn relative_path(dir: &Path, path: &Path) -> Option<String> {
+    let rel = path
+        .strip_prefix(dir)
+        .ok()
+        .map(Path::to_path_buf)
+        .or_else(|| {
+            let cwd = std::env::current_dir().ok()?;
+            let abs = |p: &Path| {
+                if p.is_absolute() {
+                    p.to_path_buf()
+                } else {
+                    cwd.join(p)
+                }
+            };
+            let (dir, path) = (abs(dir), abs(path));
+            path.strip_prefix(&dir).ok().map(Path::to_path_buf)
+        })?;
+    let parts: Option<Vec<&str>> = rel.iter().map(|c| c.to_str()).collect();
+    let parts = parts?;
+    (!parts.is_empty() && parts.iter().all(|p| *p != ".." && *p != ".")).then(|| parts.join("/"))
 }
 
 /// The document files under `dir`, in a fixed order, each with its path

@@ -336,7 +336,8 @@ impl Rebuild for LiveBuild {
         if changed.iter().any(|p| !is_document(p, &content_dir)) {
             self.builder.forget();
         }
-        match self.builder.rebuild(pages_ready) {
+        let changed = (!changed.is_empty()).then_some(changed);
+        match self.builder.rebuild_after(changed, pages_ready) {
             Ok(summary) => Ok(summary_line(&summary)),
             Err(e @ BuildError::Content(_)) => Err(e.to_string()),
             Err(e) => Err(format!("error: {e}")),

@@ -26,6 +26,7 @@ use crate::document::Document;
 use crate::number::{self, NumberParts};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What the documents of an archive cite and what cites them.
@@ -102,7 +103,9 @@ pub fn build_with_provinces(
     docs: &[Document],
     province_of: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> CitationGraph {
-    assemble(docs, province_of, &|i| cites_of(&docs[i]).0)
+    assemble(docs, province_of, &|i| {
+        cites_of(&docs[i]).0.into_iter().map(Cow::Owned).collect()
+    })
 }
 
 /// What one document cites, as its text and front matter say it, before
@@ -124,23 +127,25 @@ pub fn build_from_cites(
     province_of: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> CitationGraph {
     assert_eq!(docs.len(), cites.len(), "one list of citations a document");
-    assemble(docs, province_of, &|i| cites[i].0.clone())
+    assemble(docs, province_of, &|i| {
+        cites[i].0.iter().map(std::borrow::Cow::Borrowed).collect()
+    })
 }
 
-fn assemble(
+fn assemble<'g>(
     docs: &[Document],
     province_of: &(dyn Fn(&str) -> Option<String> + Sync),
-    groups_of_doc: &(dyn Fn(usize) -> Vec<Group> + Sync),
+    groups_of_doc: &(dyn Fn(usize) -> Vec<Cow<'g, Group>> + Sync),
 ) -> CitationGraph {
     let archive = Archive::new(docs, province_of);
-    let per_doc: Vec<Vec<(Group, Resolution)>> = (0..docs.len())
+    let per_doc: Vec<Vec<(Cow<'g, Group>, Resolution)>> = (0..docs.len())
         .into_par_iter()
         .map(|i| {
             groups_of_doc(i)
                 .into_iter()
                 .map(|mut g| {
                     let r = g.query().resolve(&archive, i);
-                    if r != Resolution::Unresolved {
+                    if let (Cow::Owned(g), false) = (&mut g, r == Resolution::Unresolved) {
                         g.keep_spans_only();
                     }
                     (g, r)
@@ -162,7 +167,7 @@ fn assemble(
             };
             if let Some(&n) = slot.get(&target) {
                 let c = &mut cites[n];
-                c.spans.extend(g.mentions.into_iter().map(|m| m.span));
+                c.spans.extend(g.mentions.iter().map(|m| m.span.clone()));
                 c.spans.sort_by_key(|s| s.start);
                 c.from_front_matter |= g.from_front_matter;
                 continue;
@@ -171,12 +176,18 @@ fn assemble(
                 cited_by[j].push(i);
             }
             slot.insert(target.clone(), cites.len());
+            let spans = g.mentions.iter().map(|m| m.span.clone()).collect();
+            let from_front_matter = g.from_front_matter;
+            let (number, key) = match g {
+                Cow::Owned(g) => (g.number, g.key),
+                Cow::Borrowed(g) => (g.number.clone(), g.key.clone()),
+            };
             cites.push(Citation {
-                number: g.number,
-                key: g.key,
+                number,
+                key,
                 target,
-                spans: g.mentions.into_iter().map(|m| m.span).collect(),
-                from_front_matter: g.from_front_matter,
+                spans,
+                from_front_matter,
             });
         }
         outgoing.push(cites);
@@ -334,7 +345,7 @@ type ExternalKey = (String, Option<i32>, Option<String>);
 /// group order) the index of its external document.
 fn externals(
     archive: &Archive,
-    per_doc: &[Vec<(Group, Resolution)>],
+    per_doc: &[Vec<(Cow<Group>, Resolution)>],
 ) -> (Vec<ExternalDoc>, HashMap<(usize, usize), usize>) {
     struct Entry<'g> {
         citing: usize,

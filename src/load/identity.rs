@@ -8,11 +8,10 @@ use std::collections::HashMap;
 
 /// One error per file whose identity an earlier file (in path order)
 /// already has, reported at the earlier file's `number` line.
-pub(crate) fn duplicates(docs: &[Loaded]) -> Vec<Diagnostic> {
-    let mut order: Vec<&Loaded> = docs.iter().collect();
+pub(crate) fn duplicates(mut order: Vec<&Loaded>) -> Vec<Diagnostic> {
     order.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
     let mut first_by_identity: HashMap<(&str, &str, i32), &Loaded> =
-        HashMap::with_capacity(docs.len());
+        HashMap::with_capacity(order.len());
     let mut errors = Vec::new();
     for doc in order {
         let identity = (

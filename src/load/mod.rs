@@ -24,18 +24,17 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::document::Document;
 use rayon::prelude::*;
 use source::SourceError;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Loads and checks every document under `content_dir`.
 pub fn load(content_dir: &Path) -> Result<Vec<Document>, Vec<Diagnostic>> {
     let (files, errors) = find_documents(content_dir);
-    let results: Vec<Result<Loaded, Vec<Diagnostic>>> = files
+    let results: Vec<Result<(Loaded, ()), Vec<Diagnostic>>> = files
         .into_par_iter()
-        .map(|(file, path)| read_and_parse(file, path, false).map(|(loaded, _)| loaded))
+        .map(|(file, path)| read_and_parse(file, path, false).map(|(loaded, _)| (loaded, ())))
         .collect();
     let loaded = check_and_sort(results, errors).map_err(|(diags, _)| diags)?;
-    Ok(loaded.into_iter().map(|l| l.doc).collect())
+    Ok(loaded.into_iter().map(|(l, ())| l.doc).collect())
 }
 
 /// The documents of a folder kept between loads (for `serve`): a file whose
@@ -47,8 +46,8 @@ pub struct LoadCache {
     /// Per document: its number key, size and modification time, and a
     /// hash of its bytes.
     meta: Vec<Kept>,
-    /// Documents read since the last successful load, by file.
-    fresh: HashMap<PathBuf, (Loaded, Kept)>,
+    /// Documents read since the last successful load, by path.
+    fresh: foldhash::HashMap<String, (Loaded, Kept)>,
 }
 
 /// A file read and parsed, with what the cache keeps of it.
@@ -144,7 +143,8 @@ impl LoadCache {
         errors: Vec<Diagnostic>,
         check: Option<&std::collections::HashSet<String>>,
     ) -> Result<(), Vec<Diagnostic>> {
-        let mut known: HashMap<PathBuf, (Loaded, Kept)> = std::mem::take(&mut self.fresh);
+        let mut known = std::mem::take(&mut self.fresh);
+        known.reserve(self.docs.len());
         for (doc, kept) in std::mem::take(&mut self.docs)
             .into_iter()
             .zip(self.meta.drain(..))
@@ -154,7 +154,7 @@ impl LoadCache {
                 number_key: kept.number_key.clone(),
                 number_line: kept.number_line,
             };
-            known.insert(loaded.doc.file.clone(), (loaded, kept));
+            known.insert(loaded.doc.path.clone(), (loaded, kept));
         }
         let looked_at = |path: &str| check.is_none_or(|c| c.contains(path));
         let stamps: Vec<Option<Stamp>> = files
@@ -164,21 +164,20 @@ impl LoadCache {
         let reused: Vec<Option<(Loaded, Kept)>> = files
             .iter()
             .zip(&stamps)
-            .map(|((file, path), stamp)| match known.remove(file) {
+            .map(|((file, path), stamp)| match known.remove(path) {
+                Some(entry) if entry.0.doc.file != *file => None,
                 Some(entry) if !looked_at(path) => Some(entry),
                 Some(entry) if stamp.is_some() && Some(entry.1.stamp) == *stamp => Some(entry),
                 _ => None,
             })
             .collect();
-        let read: Vec<Option<Parsed>> = files
+        let results: Vec<Parsed> = files
             .into_par_iter()
             .zip(stamps)
-            .zip(&reused)
-            .map(|(((file, path), stamp), reused)| {
-                if reused.is_some() {
-                    return None;
-                }
-                Some(read_and_parse(file, path, true).map(|(loaded, hash)| {
+            .zip(reused)
+            .map(|(((file, path), stamp), reused)| match reused {
+                Some(entry) => Ok(entry),
+                None => read_and_parse(file, path, true).map(|(loaded, hash)| {
                     let kept = Kept {
                         number_key: loaded.number_key.clone(),
                         number_line: loaded.number_line,
@@ -189,26 +188,12 @@ impl LoadCache {
                         hash,
                     };
                     (loaded, kept)
-                }))
+                }),
             })
             .collect();
-        let mut kept: HashMap<PathBuf, Kept> = HashMap::new();
-        let mut results = Vec::with_capacity(read.len());
-        for (reused, read) in reused.into_iter().zip(read) {
-            let result = match (reused, read) {
-                (Some(entry), _) => Ok(entry),
-                (None, Some(result)) => result,
-                (None, None) => unreachable!("a file is either reused or read"),
-            };
-            results.push(result.map(|(loaded, k)| {
-                kept.insert(loaded.doc.file.clone(), k);
-                loaded
-            }));
-        }
         match check_and_sort(results, errors) {
             Ok(loaded) => {
-                for l in loaded {
-                    let k = kept.remove(&l.doc.file).expect("every loaded file is kept");
+                for (l, k) in loaded {
                     self.docs.push(l.doc);
                     self.meta.push(k);
                 }
@@ -216,9 +201,8 @@ impl LoadCache {
             }
             Err((diags, loaded)) => {
                 // Keep what parsed for the next try.
-                for l in loaded {
-                    let k = kept.remove(&l.doc.file).expect("every loaded file is kept");
-                    self.fresh.insert(l.doc.file.clone(), (l, k));
+                for (l, k) in loaded {
+                    self.fresh.insert(l.doc.path.clone(), (l, k));
                 }
                 Err(diags)
             }
@@ -250,11 +234,13 @@ fn read_and_parse(
 }
 
 /// Every document or every error: the identity check across files, then
-/// the order of [`load`].
-fn check_and_sort(
-    results: Vec<Result<Loaded, Vec<Diagnostic>>>,
+/// the order of [`load`]. Each document comes with what the caller keeps
+/// of it (`X`).
+#[allow(clippy::type_complexity)]
+fn check_and_sort<X: Send>(
+    results: Vec<Result<(Loaded, X), Vec<Diagnostic>>>,
     mut errors: Vec<Diagnostic>,
-) -> Result<Vec<Loaded>, (Vec<Diagnostic>, Vec<Loaded>)> {
+) -> Result<Vec<(Loaded, X)>, (Vec<Diagnostic>, Vec<(Loaded, X)>)> {
     let mut loaded = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -262,12 +248,14 @@ fn check_and_sort(
             Err(diags) => errors.extend(diags),
         }
     }
-    errors.extend(identity::duplicates(&loaded));
+    errors.extend(identity::duplicates(
+        loaded.iter().map(|(l, _)| l).collect(),
+    ));
     if !errors.is_empty() {
         diagnostics::sort(&mut errors);
         return Err((errors, loaded));
     }
-    loaded.par_sort_unstable_by(|a, b| {
+    loaded.par_sort_unstable_by(|(a, _), (b, _)| {
         (a.doc.date, &a.number_key, &a.doc.issuer, &a.doc.path).cmp(&(
             b.doc.date,
             &b.number_key,

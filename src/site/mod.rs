@@ -87,12 +87,16 @@ impl<'a> Site<'a> {
         let external_paths = external_paths(&graph, &addresses.paths, &addresses.shared);
 
         let newest_first = |v: &mut Vec<usize>| v.reverse();
-        let mut issuers = group_by(docs, |d| vec![d.issuer.clone()], address::issuer);
-        let types = group_by(docs, |d| vec![d.doc_type.clone()], address::doc_type);
-        let topics = group_by(docs, |d| d.topics.clone(), address::topic);
+        let mut issuers = group_by(docs, |d| vec![d.issuer.as_str()], address::issuer);
+        let types = group_by(docs, |d| vec![d.doc_type.as_str()], address::doc_type);
+        let topics = group_by(
+            docs,
+            |d| d.topics.iter().map(String::as_str).collect(),
+            address::topic,
+        );
         let signers = group_by(
             docs,
-            |d| d.signers.iter().filter_map(|s| s.name.clone()).collect(),
+            |d| d.signers.iter().filter_map(|s| s.name.as_deref()).collect(),
             address::signer,
         );
         let mut issuer_of = vec![0; docs.len()];
@@ -183,10 +187,10 @@ impl Site<'_> {
 /// Vietnamese folded order; documents inside keep the input order.
 fn group_by(
     docs: &[Document],
-    keys: impl Fn(&Document) -> Vec<String>,
+    keys: impl for<'d> Fn(&'d Document) -> Vec<&'d str>,
     path: impl Fn(&str) -> String,
 ) -> Vec<Group> {
-    let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, d) in docs.iter().enumerate() {
         for k in keys(d) {
             let list = map.entry(k).or_default();
@@ -198,16 +202,12 @@ fn group_by(
     let mut groups: Vec<Group> = map
         .into_iter()
         .map(|(name, docs)| Group {
-            path: path(&name),
-            name,
+            path: path(name),
+            name: name.to_string(),
             docs,
         })
         .collect();
-    groups.sort_by(|a, b| {
-        crate::text::fold(&a.name)
-            .cmp(&crate::text::fold(&b.name))
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    groups.sort_by_cached_key(|g| (crate::text::fold(&g.name), g.name.clone()));
     // Names that differ only in case or marks share a slug: number them.
     let mut seen: HashMap<String, usize> = HashMap::new();
     for g in &mut groups {

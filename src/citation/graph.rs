@@ -25,9 +25,10 @@ use super::resolve::{Archive, Query, Resolution};
 use crate::document::Document;
 use crate::number::{self, NumberParts};
 use chrono::{Datelike, NaiveDate};
+use foldhash::HashMap;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What the documents of an archive cite and what cites them.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -158,7 +159,7 @@ fn assemble<'g>(
     let mut cited_by: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for (i, groups) in per_doc.into_iter().enumerate() {
         let mut cites: Vec<Citation> = Vec::new();
-        let mut slot: HashMap<Target, usize> = HashMap::new();
+        let mut slot: HashMap<Target, usize> = HashMap::default();
         for (g, r) in groups {
             let target = match r {
                 Resolution::Archive(j) => Target::Archive(j),
@@ -284,7 +285,7 @@ impl Group {
 fn groups_of(doc: &Document, mentions: Vec<Mention>) -> Vec<Group> {
     let own = &number::normalize(&doc.number);
     let mut by_key: Vec<(String, Vec<Mention>)> = Vec::new();
-    let mut slot: HashMap<String, usize> = HashMap::new();
+    let mut slot: HashMap<String, usize> = HashMap::default();
     for m in mentions {
         if &m.key == own && m.date.is_none_or(|d| d == doc.date) {
             continue;
@@ -313,7 +314,7 @@ fn groups_of(doc: &Document, mentions: Vec<Mention>) -> Vec<Group> {
         }
     }
     groups.sort_by_key(Group::first);
-    let mut first_of: HashMap<String, usize> = HashMap::new();
+    let mut first_of: HashMap<String, usize> = HashMap::default();
     for (n, g) in groups.iter().enumerate() {
         first_of.entry(g.key.clone()).or_insert(n);
     }
@@ -394,7 +395,7 @@ fn externals(
     }
     // A citation without a year joins the one year its key and place are
     // cited with, if that year is not after the citing document.
-    let mut years: HashMap<(&str, Option<&str>), BTreeSet<i32>> = HashMap::new();
+    let mut years: HashMap<(&str, Option<&str>), BTreeSet<i32>> = HashMap::default();
     for e in &entries {
         if let (k, Some(y), p) = &e.ident {
             years
@@ -424,7 +425,7 @@ fn externals(
     for e in &entries {
         by_ident.entry(e.ident.clone()).or_default().push(e);
     }
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     let mut external = Vec::with_capacity(by_ident.len());
     for (n, ((key, year, _), list)) in by_ident.into_iter().enumerate() {
         for e in &list {
@@ -486,7 +487,7 @@ fn external_number(groups: &[(&Group, Option<&Place>)]) -> String {
 
 /// The most frequent of `items`, the first seen among equals.
 fn most_frequent<T: Eq + std::hash::Hash + Clone>(items: &[T]) -> Option<T> {
-    let mut counts: HashMap<&T, usize> = HashMap::new();
+    let mut counts: HashMap<&T, usize> = HashMap::default();
     for x in items {
         *counts.entry(x).or_default() += 1;
     }

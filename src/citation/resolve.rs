@@ -22,7 +22,7 @@
 use super::issuer::{Authority, Place, Scope};
 use crate::document::Document;
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// What resolution needs to know of each archive document, computed once.
 pub(crate) struct Archive<'d> {
@@ -76,7 +76,8 @@ impl<'d> Archive<'d> {
                 }),
             })
             .collect();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::with_capacity(docs.len());
+        let mut by_key: HashMap<String, Vec<usize>> =
+            HashMap::with_capacity_and_hasher(docs.len(), Default::default());
         for (i, k) in keys.into_iter().enumerate() {
             by_key.entry(k).or_default().push(i);
         }

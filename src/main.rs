@@ -87,7 +87,7 @@ enum Command {
     },
     /// Draft contract documents from converted text (PDF or Word turned into text).
     #[command(
-        after_help = "Fields it cannot find are left empty, marked, and reported; `vanban check` points at them.\nExisting files are never overwritten.\n\nVí dụ:\n  vanban import ~/Downloads/cong-van-176.txt\n  vanban import --content content ../shared/seeds/*.txt"
+        after_help = "Fields it cannot find are left empty, marked, and reported; `vanban check` points at them.\nExisting files are never overwritten.\n\nVí dụ:\n  vanban import ~/Downloads/cong-van-176.txt\n  vanban import --content content tests/seeds/*.txt"
     )]
     Import {
         #[arg(long, default_value = "content")]

@@ -10,9 +10,10 @@ fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The seed files beside the repository, by the prefix of their name.
+/// The seed files (a copy of `../shared/seeds/`, as they came from
+/// conversion), by the prefix of their name.
 fn seed(prefix: &str) -> String {
-    let dir = crate_dir().join("../shared/seeds");
+    let dir = crate_dir().join("tests/seeds");
     let entry = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -22,7 +23,7 @@ fn seed(prefix: &str) -> String {
 }
 
 fn seed_path(prefix: &str) -> PathBuf {
-    let dir = crate_dir().join("../shared/seeds");
+    let dir = crate_dir().join("tests/seeds");
     fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -81,7 +81,7 @@ pub fn is_party(number: &str) -> bool {
 pub fn normalize(number: &str) -> String {
     let folded: String = crate::text::fold(number)
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|&c| !crate::text::is_space(c))
         .map(|c| if is_dash(c) { '-' } else { c })
         .collect::<String>()
         .to_uppercase();
@@ -92,6 +92,13 @@ pub fn normalize(number: &str) -> String {
     } else {
         folded
     }
+}
+
+/// A number as printed, without the stray spaces, invisible characters and
+/// line breaks that conversion leaves inside it (`1507 /UBND-TH` →
+/// `1507/UBND-TH`).
+pub fn printed_number(s: &str) -> String {
+    s.chars().filter(|&c| !crate::text::is_space(c)).collect()
 }
 
 /// Type codes of Phụ lục III of Nghị định 30/2020/NĐ-CP, of normative
@@ -347,16 +354,18 @@ impl<'t> Scanner<'t> {
         let mut newlines = 0;
         let mut taken = 0;
         for (i, c) in self.rest().char_indices() {
-            match c {
-                ' ' | '\t' | '\r' | '\u{a0}' => {}
-                '\n' if newlines == 0 => newlines += 1,
-                _ => {
+            if crate::text::is_line_end(c) {
+                if newlines > 0 {
                     taken = i;
                     break;
                 }
+                newlines += 1;
+            } else if !crate::text::is_space(c) {
+                taken = i;
+                break;
             }
             taken = i + c.len_utf8();
-            if taken > 8 {
+            if taken > 16 {
                 return;
             }
         }

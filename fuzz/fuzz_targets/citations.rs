@@ -17,13 +17,10 @@ fuzz_target!(|data: &[u8]| {
             .get(m.span.clone())
             .expect("a mention's span cuts a character");
         assert!(!m.number.is_empty() && !m.key.is_empty(), "{m:?}");
-        let squeezed: String = printed.chars().filter(|c| !c.is_whitespace()).collect();
+        let squeezed = vanban::number::printed_number(printed);
         assert_eq!(
             squeezed,
-            m.number
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
+            vanban::number::printed_number(&m.number)
         );
     }
 

@@ -23,7 +23,8 @@
 
 use super::issuer::match_issuer;
 use super::tokens::{Kind, Token, date_at, date_ending_at, tokenize, tokenize_at_most};
-use crate::number::{self, NumberParts};
+use crate::number::{self, NumberParts, printed_number};
+use crate::text::is_space;
 use chrono::NaiveDate;
 use std::ops::Range;
 
@@ -147,12 +148,13 @@ impl UrlWords {
     fn covers(&mut self, text: &str, i: usize) -> bool {
         if !self.word.contains(&i) {
             let from = self.word.end.min(i);
+            // Word boundaries are found by char, so a multi-byte space
+            // (U+00A0, U+202F, U+3000 ...) is stepped over whole.
             let start = text[from..i]
-                .rfind(|c: char| c.is_whitespace())
-                .map_or(from, |p| from + p + 1);
-            let end = text[i..]
-                .find(|c: char| c.is_whitespace())
-                .map_or(text.len(), |p| i + p);
+                .char_indices()
+                .rfind(|&(_, c)| is_space(c))
+                .map_or(from, |(p, c)| from + p + c.len_utf8());
+            let end = text[i..].find(is_space).map_or(text.len(), |p| i + p);
             let word = &text[start..end];
             self.url = word.contains("://") || word.contains("www.") || word.contains('@');
             self.word = start..end;
@@ -177,10 +179,7 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 fn read_context(text: &str, span: Range<usize>, parts: NumberParts) -> Found {
-    let printed: String = text[span.clone()]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let printed = printed_number(&text[span.clone()]);
     let before = Before::read(text, span.start);
     let after = After::read(text, span.end);
     Found {
@@ -694,6 +693,24 @@ mod tests {
             found > 100,
             "only {found} mentions: the mix should make some"
         );
+    }
+
+    #[test]
+    fn unicode_spaces_are_spaces_to_the_grammar() {
+        // U+00A0 before the number panicked (a word boundary taken one byte
+        // into the two-byte space).
+        for c in [
+            '\u{a0}', '\u{2007}', '\u{202f}', '\u{2009}', '\u{200b}', '\u{ad}', '\u{3000}',
+            '\u{feff}', '\u{2028}', '\t',
+        ] {
+            let text = format!("Căn cứ Nghị định số{c}22/2013/NĐ-CP{c}ngày 15/6/2021.");
+            let m = one(&text);
+            assert_eq!(m.number, "22/2013/NĐ-CP", "U+{:04X}", c as u32);
+            assert_eq!(m.type_word.as_deref(), Some("Nghị định"));
+            assert_eq!(m.date, date("2021-06-15"), "U+{:04X}", c as u32);
+            let text = format!("Công văn số 1507{c}/UBND{c}-{c}TH");
+            assert_eq!(one(&text).number, "1507/UBND-TH", "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! `**Kết luận** số 07-KL/TW[^1], ngày 11-6-2021` reads as plain words.
 //! A blank line is a break: nothing reads across paragraphs.
 
+use crate::text::{is_line_end, is_space};
 use chrono::NaiveDate;
 use std::ops::Range;
 
@@ -93,13 +94,13 @@ pub(crate) fn tokenize_at_most(text: &str, range: Range<usize>, max: usize) -> V
         if out.len() >= max {
             break;
         }
-        if c.is_whitespace() {
-            let mut newlines = usize::from(c == '\n');
+        if is_space(c) {
+            let mut newlines = usize::from(is_line_end(c)) + usize::from(c == '\u{2029}');
             while let Some(&(_, n)) = it.peek() {
-                if !n.is_whitespace() {
+                if !is_space(n) {
                     break;
                 }
-                newlines += usize::from(n == '\n');
+                newlines += usize::from(is_line_end(n)) + usize::from(n == '\u{2029}');
                 it.next();
             }
             if newlines >= 2 {

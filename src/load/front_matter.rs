@@ -8,6 +8,8 @@
 //! - text is trimmed and put in Unicode NFC (so that a title typed with
 //!   combining accents and one typed with precomposed letters are equal);
 //!   a control character other than tab, including a line break, is an error;
+//!   Unicode spaces (tab, U+00A0, U+202F, U+3000 ...) are plain spaces and
+//!   invisible format characters (U+200B, U+00AD, U+FEFF) are dropped;
 //! - an empty optional field is the same as an absent one; an empty required
 //!   field is an error;
 //! - list fields must be lists (`topics: [Covid-19]`), even with one item.
@@ -518,16 +520,20 @@ impl Checker<'_> {
     }
 }
 
-/// Trims, refuses control characters other than tab, and puts the text in NFC.
+/// Trims, refuses control characters other than tab, makes Unicode spaces
+/// plain, and puts the text in NFC.
 fn clean(raw: &str) -> Result<String, String> {
-    let text = raw.trim();
-    if let Some(c) = text.chars().find(|&c| c.is_control() && c != '\t') {
+    if let Some(c) = raw.trim().chars().find(|&c| c.is_control() && c != '\t') {
         return Err(if c == '\n' || c == '\r' {
             "không được xuống dòng; hãy viết giá trị trên một dòng".to_string()
         } else {
             format!("chứa ký tự điều khiển U+{:04X}", c as u32)
         });
     }
+    // Spaces pasted from Word or a web page (U+00A0, U+202F ...) are
+    // spaces, invisible format characters (U+200B, U+00AD, U+FEFF) nothing.
+    let spaced = crate::text::plain_spaces(raw);
+    let text = spaced.trim();
     Ok(match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text.to_owned(),
         _ => text.nfc().collect(),
@@ -972,12 +978,21 @@ aliases: []                       # optional. Old URLs that must keep working
     }
 
     #[test]
+    fn unicode_spaces_in_values_are_plain_spaces() {
+        let fm = run(&with(r#"type: "\u00a0Công\u202fvăn\u200b""#)).unwrap();
+        assert_eq!(fm.doc_type, "Công văn");
+        let fm = run(&with(r#"issuer: "Tỉnh\u3000ủy\ufeff""#)).unwrap();
+        assert_eq!(fm.issuer, "Tỉnh ủy");
+    }
+
+    #[test]
     fn control_characters_and_line_breaks_are_refused() {
         let e = error(&with("title: \"Chỉ thị\\u0007\""));
         assert!(e.message.contains("U+0007"), "{}", e.message);
         let e = error(&with("title: |\n  Dòng một\n  Dòng hai"));
         assert!(e.message.contains("xuống dòng"), "{}", e.message);
-        assert_eq!(run(&with("title: \"a\\tb\"")).unwrap().title, "a\tb");
+        // A tab is allowed, and is a space.
+        assert_eq!(run(&with("title: \"a\\tb\"")).unwrap().title, "a b");
         assert_eq!(
             run(&with("title: >\n  Dòng một\n  dòng hai"))
                 .unwrap()

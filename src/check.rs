@@ -38,6 +38,12 @@ pub fn check(opts: &BuildOptions, today: NaiveDate) -> CheckReport {
         }
     };
     report.documents = docs.len();
+    if opts.config.base_url.is_empty() {
+        report.diagnostics.push(
+            Diagnostic::warning("vanban.toml", 0, crate::config::Config::NO_BASE_URL)
+                .field("base_url"),
+        );
+    }
     let graph = crate::citation::build(&docs);
     for (i, d) in docs.iter().enumerate() {
         let source = std::fs::read_to_string(&d.file).unwrap_or_default();

@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod document;
 pub mod fingerprint;
 pub mod generate;
+pub mod hosting;
 pub mod import;
 pub mod linkcheck;
 pub mod load;

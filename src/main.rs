@@ -50,6 +50,9 @@ enum Command {
         content: PathBuf,
         #[arg(long, default_value = "vanban.toml")]
         config: PathBuf,
+        /// Absolute URL the site is published at (overrides vanban.toml).
+        #[arg(long)]
+        base_url: Option<String>,
     },
     /// Write a new document skeleton with every field of the contract.
     #[command(
@@ -110,11 +113,28 @@ enum Command {
         output: PathBuf,
     },
     /// Create a new archive: config, content folder, theme folder, CI for GitHub and GitLab Pages.
-    #[command(after_help = "Ví dụ:\n  vanban init kho-van-ban && cd kho-van-ban && vanban build")]
+    #[command(after_help = INIT_HELP)]
     Init {
         /// Folder to create the archive in.
         dir: PathBuf,
+        /// Also write publish-s3.py: upload to S3-compatible storage behind a CDN, only the changed files.
+        #[arg(long, value_enum, default_value = "pages")]
+        host: HostArg,
     },
+}
+
+const INIT_HELP: &str = concat!(
+    "The CI files (.github/workflows/pages.yml, .gitlab-ci.yml) pin this vanban's version: VANBAN_VERSION: \"",
+    env!("CARGO_PKG_VERSION"),
+    "\". To use another release, change that number in both files; the job downloads that release's binary, checks its SHA-256 checksum, and falls back to `cargo install --locked vanban@<version>`.\n\nVí dụ:\n  vanban init kho-van-ban && cd kho-van-ban && vanban build\n  vanban init --host s3 kho-van-ban"
+);
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum HostArg {
+    /// GitHub Pages and GitLab Pages CI files.
+    Pages,
+    /// The Pages CI files and publish-s3.py.
+    S3,
 }
 
 fn main() -> ExitCode {
@@ -127,7 +147,11 @@ fn main() -> ExitCode {
             config,
             timings,
         } => run_build(content, output, base_url, config, timings),
-        Command::Check { content, config } => run_check(content, config),
+        Command::Check {
+            content,
+            config,
+            base_url,
+        } => run_check(content, config, base_url),
         Command::Import { content, files } => {
             match vanban::import::import_files(&content, &files) {
                 Ok(report) => {
@@ -209,7 +233,13 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }
-        Command::Init { dir } => match vanban::scaffold::init(&dir) {
+        Command::Init { dir, host } => match vanban::scaffold::init(
+            &dir,
+            match host {
+                HostArg::Pages => vanban::scaffold::Host::Pages,
+                HostArg::S3 => vanban::scaffold::Host::S3,
+            },
+        ) {
             Ok(files) => {
                 for f in files {
                     println!("{}", f.display());
@@ -250,8 +280,8 @@ fn build_options(
     })
 }
 
-fn run_check(content: PathBuf, config_path: PathBuf) -> ExitCode {
-    let opts = match build_options(content, PathBuf::from("public"), &config_path, None) {
+fn run_check(content: PathBuf, config_path: PathBuf, base_url: Option<String>) -> ExitCode {
+    let opts = match build_options(content, PathBuf::from("public"), &config_path, base_url) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("error: {e}");
@@ -310,6 +340,14 @@ fn run_build(
                 s.citations_ambiguous,
                 s.millis
             );
+            if opts.config.base_url.is_empty() {
+                eprintln!("warning: {}", Config::NO_BASE_URL);
+            }
+            let size = vanban::hosting::measure(&opts.output_dir);
+            eprintln!("{}", vanban::hosting::report(&size));
+            if let Some(w) = vanban::hosting::warning(&size) {
+                eprintln!("warning: {w}");
+            }
             for url in &s.dropped {
                 eprintln!(
                     "warning: địa chỉ {url} của lần dựng trước không còn; thêm nó vào `aliases` của văn bản mới để liên kết cũ không hỏng"

@@ -116,7 +116,31 @@ pub fn render(body: &str, links: &[SourceLink]) -> RenderedBody {
     let (events, anchors) = assign_anchors(events);
     let mut html = String::with_capacity(body.len() + body.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    RenderedBody { html, anchors }
+    RenderedBody {
+        html: alignment_classes(html),
+        anchors,
+    }
+}
+
+/// Table cell alignment as classes of the stylesheet: pulldown-cmark writes
+/// `style="text-align: right"`, which the pages' Content-Security-Policy
+/// (`style-src 'self'`) blocks. Raw HTML of a document is escaped text, so
+/// the attribute can only come from the renderer.
+fn alignment_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    let mut html = html;
+    for cell in ["td", "th"] {
+        for side in ["left", "center", "right"] {
+            // `<` of a document's text is escaped: this is the renderer's tag.
+            html = html.replace(
+                &format!("<{cell} style=\"text-align: {side}\">"),
+                &format!("<{cell} class=\"align-{side}\">"),
+            );
+        }
+    }
+    html
 }
 
 /// A footnote label as an HTML id: kept when it is plain ASCII letters,
@@ -397,5 +421,25 @@ impl Ids {
         }
         self.given.push(candidate.clone());
         candidate
+    }
+}
+
+#[cfg(test)]
+mod alignment_tests {
+    use super::*;
+
+    #[test]
+    fn aligned_cells_get_classes_and_no_style_attribute() {
+        let body = "| Số | Tên | Kinh phí |\n|:--|:-:|--:|\n| 1 | A | 1.000 |\n\n<td style=\"text-align: right\">x</td>\n";
+        let html = render(body, &[]).html;
+        assert!(!html.contains("<td style=") && !html.contains("<th style="), "{html}");
+        for side in ["left", "center", "right"] {
+            assert!(
+                html.contains(&format!("<td class=\"align-{side}\">")),
+                "{side}: {html}"
+            );
+        }
+        // Raw HTML stays text: its attribute is shown, escaped, not turned into a class.
+        assert!(html.contains("&lt;td style=\"text-align: right\"&gt;x"), "{html}");
     }
 }

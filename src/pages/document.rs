@@ -81,6 +81,9 @@ fn write_one(
     };
     w.page_keyed("document.html", path, key, || page(site, i, (prev, next)))?;
     // Open data beside the page: its record and its Markdown source.
+    if !site.config.document_files {
+        return Ok(());
+    }
     w.file_keyed(&format!("{path}index.json"), key, || {
         serde_json::to_vec_pretty(&super::data::record(site, i)).map_err(|e| e.to_string())
     })?;
@@ -192,8 +195,12 @@ fn page<'a>(
         .partition(|c| c.from_front_matter && attachment_keys.contains(&c.key));
 
     let chain = chain(site, i);
-    let permalink = format!("{}{}", site.config.base_url, path);
-    let json_ld = json_ld(site, i, &permalink);
+    // Without a base URL the permalink is the page's path, never a guess.
+    let permalink = site
+        .config
+        .absolute(path)
+        .unwrap_or_else(|| format!("/{path}"));
+    let json_ld = json_ld(site, i, site.config.absolute(path).as_deref());
     DocumentPage {
         title: format!("{} {} – {}", d.doc_type, d.number, d.title),
         description: &d.title,
@@ -217,9 +224,9 @@ fn page<'a>(
 
 /// schema.org JSON-LD for a document page, with `<` escaped so that no
 /// value can close the script element.
-fn json_ld(site: &Site, i: usize, permalink: &str) -> String {
+fn json_ld(site: &Site, i: usize, permalink: Option<&str>) -> String {
     let d = &site.docs[i];
-    let base = &site.config.base_url;
+    let config = &site.config;
     let (_, province) = crate::site::issuers::level_and_province(site, &d.issuer);
     let jurisdiction = match province {
         Some(p) => format!("{p}, Việt Nam"),
@@ -227,8 +234,8 @@ fn json_ld(site: &Site, i: usize, permalink: &str) -> String {
     };
     let reference = |c: &crate::citation::Citation| {
         let url = match &c.target {
-            Target::Archive(j) => Some(format!("{base}{}", site.paths[*j])),
-            Target::External(e) => Some(format!("{base}{}", site.external_paths[*e])),
+            Target::Archive(j) => config.absolute(&site.paths[*j]),
+            Target::External(e) => config.absolute(&site.external_paths[*e]),
             Target::Ambiguous(_) => None,
         };
         let mut v = serde_json::json!({
@@ -246,7 +253,7 @@ fn json_ld(site: &Site, i: usize, permalink: &str) -> String {
         .iter()
         .map(|a| crate::number::normalize(a))
         .collect();
-    let value = serde_json::json!({
+    let mut value = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Legislation",
         "name": format!("{} {}", d.doc_type, d.number),
@@ -258,7 +265,6 @@ fn json_ld(site: &Site, i: usize, permalink: &str) -> String {
         "legislationJurisdiction": jurisdiction,
         "inLanguage": site.config.language,
         "description": d.title,
-        "url": permalink,
         "citation": citations.iter().map(reference).collect::<Vec<_>>(),
         "isBasedOn": citations
             .iter()
@@ -266,6 +272,9 @@ fn json_ld(site: &Site, i: usize, permalink: &str) -> String {
             .map(reference)
             .collect::<Vec<_>>(),
     });
+    if let Some(url) = permalink {
+        value["url"] = serde_json::Value::String(url.to_string());
+    }
     serde_json::to_string(&value)
         .unwrap_or_default()
         .replace('<', "\\u003c")
@@ -278,6 +287,15 @@ struct Redirect {
     title: String,
     target: String,
     canonical: String,
+}
+
+/// Files the site writes when it has a base URL: an alias never takes
+/// them, with or without one, so setting the base URL later breaks nothing.
+fn reserved(rel: &str) -> bool {
+    rel == "feed.xml"
+        || rel.ends_with("/feed.xml")
+        || rel == "robots.txt"
+        || (rel.starts_with("sitemap") && rel.ends_with(".xml") && !rel.contains('/'))
 }
 
 /// A redirect page at each alias, to the document's address. An alias that
@@ -300,7 +318,11 @@ pub(super) fn write_aliases(w: &Writer) -> Result<(), String> {
             } else {
                 format!("{rel}/")
             };
-            if taken.contains(rel.as_str()) || rel.is_empty() || !given.insert(rel.clone()) {
+            if taken.contains(rel.as_str())
+                || rel.is_empty()
+                || reserved(&rel)
+                || !given.insert(rel.clone())
+            {
                 return Err(format!(
                     "{}: alias {alias} trùng địa chỉ của một trang khác",
                     d.file.display()
@@ -309,7 +331,7 @@ pub(super) fn write_aliases(w: &Writer) -> Result<(), String> {
             let page = Redirect {
                 title: format!("{} {}", d.doc_type, d.number),
                 target: site.paths[i].clone(),
-                canonical: format!("{}{}", site.config.base_url, site.paths[i]),
+                canonical: site.config.absolute(&site.paths[i]).unwrap_or_default(),
             };
             w.page("redirect.html", &rel, &page)?;
         }

@@ -91,8 +91,13 @@ fn feed<'a>(w: &'a Writer, title: String, page_path: &str, docs: &[usize]) -> Fe
     }
 }
 
+/// Writes the feeds and `robots.txt`. Feeds need absolute addresses: they
+/// are left out without a base URL (`build` and `check` warn).
 pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     let site = w.site;
+    let Some(sitemap) = site.config.absolute("sitemap.xml") else {
+        return w.file("robots.txt", b"User-agent: *\nAllow: /\n");
+    };
     let newest: Vec<usize> = (0..site.docs.len()).rev().collect();
     let f = feed(w, site.config.title.clone(), "", &newest);
     w.file("feed.xml", &w.renderer.render("feed.xml", "feed.xml", &f)?)?;
@@ -113,11 +118,7 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     groups(&site.types, "Loại")?;
     w.file(
         "robots.txt",
-        format!(
-            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
-            site.config.base_url
-        )
-        .as_bytes(),
+        format!("User-agent: *\nAllow: /\nSitemap: {sitemap}\n").as_bytes(),
     )?;
     Ok(())
 }
@@ -133,9 +134,13 @@ struct SitemapIndex {
 }
 
 /// `sitemap.xml`: every listed page once; past 50,000 addresses, a sitemap
-/// index over `sitemap-1.xml`, `sitemap-2.xml` ...
+/// index over `sitemap-1.xml`, `sitemap-2.xml` ... Left out without a base
+/// URL: a sitemap lists absolute addresses.
 pub(super) fn write_sitemap(w: &Writer, paths: &[String]) -> Result<(), String> {
     let base = &w.site.config.base_url;
+    if base.is_empty() {
+        return Ok(());
+    }
     let urls: Vec<String> = paths.iter().map(|p| format!("{base}{p}")).collect();
     if urls.len() <= SITEMAP_LIMIT {
         let xml = w

@@ -356,6 +356,7 @@ pub fn write_all(
     for (name, bytes) in &theme.statics {
         w.file(&format!("static/{name}"), bytes)?;
     }
+    w.file("favicon.ico", crate::render::theme::FAVICON_ICO)?;
     document::write_all(&w)?;
     clock.lap("document pages");
     document::write_shared_and_external(&w)?;

@@ -12,7 +12,9 @@ pub use theme::Theme;
 /// The compiled templates plus what every page shares.
 pub struct Renderer {
     tera: Tera,
-    base_url: String,
+    /// Where the 404 page's links start: the base URL's path, `/` without
+    /// one (the 404 page is served at any depth, so never relative).
+    not_found_root: String,
 }
 
 impl Renderer {
@@ -33,7 +35,7 @@ impl Renderer {
         global.insert("labels", &theme.labels);
         Ok(Renderer {
             tera,
-            base_url: config.base_url.clone(),
+            not_found_root: config.root_path(),
         })
     }
 
@@ -46,9 +48,9 @@ impl Renderer {
         page: &T,
     ) -> Result<Vec<u8>, String> {
         let mut context = Context::new();
-        // The 404 page is served at any address: its links must be absolute.
+        // The 404 page is served at any address: its links start at the root.
         let root = if path == "404.html" {
-            self.base_url.clone()
+            self.not_found_root.clone()
         } else {
             root_of(path)
         };

@@ -34,9 +34,18 @@ pub const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "templates/partials/doc_list.html",
     "templates/partials/pager.html",
     "static/copy.js",
+    "static/favicon.svg",
     "static/style.css",
     "static/search.js",
 );
+
+/// `/favicon.ico`, written at the site's root: what browsers ask for when
+/// a page (a JSON file, a feed) names no icon. Pages link
+/// `static/favicon.svg`.
+pub const FAVICON_ICO: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/themes/default/favicon.ico"
+));
 
 /// A loaded theme.
 pub struct Theme {
@@ -126,7 +135,7 @@ mod tests {
                     .to_string_lossy()
                     .replace('\\', "/");
                 assert!(
-                    DEFAULT_FILES.iter().any(|(p, _)| *p == rel),
+                    DEFAULT_FILES.iter().any(|(p, _)| *p == rel) || rel == "favicon.ico",
                     "themes/default/{rel} is not listed in DEFAULT_FILES"
                 );
             }

@@ -1,5 +1,7 @@
 //! `vanban new` (a document skeleton) and `vanban init` (a new archive).
 
+pub mod ci;
+
 use crate::text::slug;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -73,95 +75,60 @@ pub fn new_document(content: &Path, d: &NewDocument) -> Result<PathBuf, String> 
 const CONFIG: &str = r#"# Cấu hình trang (vanban.toml)
 title = "Kho văn bản chỉ đạo"
 description = "Văn bản chỉ đạo của các cơ quan Đảng và Nhà nước, liên kết theo trích dẫn."
-# Địa chỉ trang khi công bố, kết thúc bằng "/".
-base_url = "https://example.org/"
+# Địa chỉ trang khi công bố, kết thúc bằng "/". Không đặt thì liên kết để
+# tương đối và feed, sitemap, canonical bị bỏ qua; tệp CI tự truyền địa chỉ
+# của GitHub Pages / GitLab Pages bằng --base-url.
+# base_url = "https://ten-cua-ban.github.io/kho-van-ban/"
 language = "vi"
 # Số mục trên một trang danh sách.
 page_size = 50
 theme = "default"
-"#;
-
-const GITHUB: &str = r#"# Build the archive with vanban and publish it to GitHub Pages on every push.
-name: pages
-on:
-  push:
-    branches: [main]
-permissions:
-  contents: read
-  pages: write
-  id-token: write
-concurrency:
-  group: pages
-  cancel-in-progress: true
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/cache@v4
-        with:
-          path: ~/.cargo
-          key: cargo-vanban
-      - name: Install vanban
-        run: cargo install --locked vanban
-      - name: Check
-        run: vanban check
-      - name: Build
-        run: vanban build --base-url "https://${{ github.repository_owner }}.github.io/${{ github.event.repository.name }}/"
-      - uses: actions/upload-pages-artifact@v3
-        with:
-          path: public
-  deploy:
-    needs: build
-    runs-on: ubuntu-latest
-    environment:
-      name: github-pages
-      url: ${{ steps.deployment.outputs.page_url }}
-    steps:
-      - id: deployment
-        uses: actions/deploy-pages@v4
-"#;
-
-const GITLAB: &str = r#"# Build the archive with vanban and publish it to GitLab Pages on every push.
-image: rust:latest
-cache:
-  paths: [.cargo/]
-pages:
-  script:
-    - export CARGO_HOME="$CI_PROJECT_DIR/.cargo"
-    - cargo install --locked vanban
-    - export PATH="$CARGO_HOME/bin:$PATH"
-    - vanban check
-    - vanban build --base-url "$CI_PAGES_URL/"
-  artifacts:
-    paths: [public]
-  rules:
-    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+# index.json và index.md cạnh mỗi trang văn bản; kho rất lớn (vài chục nghìn
+# văn bản) đặt false để vừa giới hạn của GitHub/GitLab Pages.
+document_files = true
 "#;
 
 const THEME_README: &str = "# Giao diện\n\nTrang dùng giao diện mặc định có sẵn trong vanban. Muốn đổi một mẫu,\nchép tệp cùng tên vào `themes/default/templates/` (hoặc `static/`,\n`labels.toml`) ở đây và sửa: tệp ở đây được dùng thay tệp có sẵn.\n";
 
+/// Where `vanban init` means to publish, besides the Pages CI files it
+/// always writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Host {
+    /// GitHub Pages and GitLab Pages only.
+    #[default]
+    Pages,
+    /// Also `publish-s3.py`: S3-compatible object storage behind a CDN.
+    S3,
+}
+
+/// The S3 publisher `vanban init --host s3` writes.
+pub const PUBLISH_S3: &str = include_str!("publish-s3.py");
+
 /// Creates a new archive in `dir`: config, empty content, theme folder and
 /// CI files. Refuses to touch a folder that already holds a vanban.toml.
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn init(dir: &Path, host: Host) -> Result<Vec<PathBuf>, String> {
     if dir.join("vanban.toml").exists() {
         return Err(format!("{} đã là một kho vanban", dir.display()));
     }
-    let files: [(&str, &str); 7] = [
+    let (github, gitlab) = (ci::github(), ci::gitlab());
+    let mut files: Vec<(&str, &str)> = vec![
         ("vanban.toml", CONFIG),
         (
             "content/_co-quan.yaml",
             "# Danh mục cơ quan ban hành (không bắt buộc).\n[]\n",
         ),
         ("themes/README.md", THEME_README),
-        (".github/workflows/pages.yml", GITHUB),
-        (".gitlab-ci.yml", GITLAB),
+        (".github/workflows/pages.yml", &github),
+        (".gitlab-ci.yml", &gitlab),
         (".gitignore", "/public\n/public.vanban-*\n"),
         (
             "README.md",
             "# Kho văn bản\n\nThêm văn bản vào `content/` (`vanban import` hoặc `vanban new`), kiểm tra bằng `vanban check`, xem thử bằng `vanban serve`, rồi `git push`.\n",
         ),
     ];
+    if host == Host::S3 {
+        files.push(("publish-s3.py", PUBLISH_S3));
+    }
     let mut written = Vec::new();
     for (rel, text) in files {
         let path = dir.join(rel);
@@ -172,6 +139,11 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, String> {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
         std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        #[cfg(unix)]
+        if rel.ends_with(".py") {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755));
+        }
         written.push(path);
     }
     Ok(written)

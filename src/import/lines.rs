@@ -4,12 +4,12 @@
 //! numbers) is removed here, and a header flattened onto one line is cut
 //! back into its parts.
 
-use super::patterns;
+use super::{layout, patterns};
 use regex::Regex;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Line {
     /// The line as converted, trimmed.
     pub raw: String,
@@ -76,22 +76,55 @@ pub fn prepare(text: &str) -> Vec<Line> {
         .replace("\r\n", "\n")
         .replace('\r', "\n")
         .nfc()
+        .filter(|&c| !is_invisible(c))
         .map(|c| match c {
-            '\u{A0}' | '\u{2007}' | '\u{202F}' | '\t' => ' ',
+            '\u{2028}' | '\u{2029}' => '\n',
+            c if c.is_whitespace() && c != '\n' => ' ',
             c => c,
         })
-        .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}'))
         .collect();
     let mut lines: Vec<Line> = Vec::new();
     for raw in text.split('\n') {
-        for piece in split_flattened(raw) {
-            lines.push(Line::new(&piece));
+        for cell in layout::pieces(raw) {
+            for piece in split_flattened(&cell) {
+                lines.push(Line::new(&piece));
+            }
         }
     }
+    join_broken_mottos(&mut lines);
     drop_page_furniture(&mut lines);
     mark_italics(&mut lines);
     mark_stamps(&mut lines);
     lines
+}
+
+/// Format characters that print nothing: the soft hyphen, zero-width
+/// spaces and joiners, direction marks, the word joiner, the byte-order
+/// mark.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
+/// A motto a narrow column broke over two lines is one line again.
+fn join_broken_mottos(lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        let Some(j) = (i + 1..lines.len()).find(|&j| !lines[j].is_blank()) else {
+            return;
+        };
+        if let Some(joined) = layout::joined_motto(&lines[i].text, &lines[j].text) {
+            let raw = format!("{} {}", lines[i].raw, lines[j].raw);
+            lines[i] = Line {
+                raw,
+                text: joined,
+                italic: false,
+                stamp: false,
+            };
+            lines[j] = Line::new("");
+        }
+    }
 }
 
 /// Removes gazette page headers and lines holding only a page number

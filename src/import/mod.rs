@@ -19,7 +19,9 @@ mod doctype;
 mod footnotes;
 mod header;
 mod issuer;
+mod layout;
 mod lines;
+mod page;
 mod patterns;
 mod split;
 mod topics;
@@ -81,7 +83,13 @@ pub fn draft_documents(text: &str) -> Vec<Draft> {
         .chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .collect();
-    let lines = lines::prepare(&text);
+    let mut lines = lines::prepare(&text);
+    // What a web page printed before the document's own header is the
+    // site's, not the document's.
+    let start = page::start(&lines);
+    for line in &mut lines[..start] {
+        *line = Line::default();
+    }
     if lines.iter().all(Line::is_blank) {
         return Vec::new();
     }

@@ -30,7 +30,7 @@ pub fn documents(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Walks back from a number line over what a header prints above it.
-fn header_start(lines: &[Line], anchor: usize) -> usize {
+pub(super) fn header_start(lines: &[Line], anchor: usize) -> usize {
     let mut start = anchor;
     let mut i = anchor;
     while i > 0 {

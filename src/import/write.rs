@@ -3,6 +3,7 @@
 //! was written, what was skipped and which fields are still to fill in.
 
 use super::{Draft, draft_documents};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
 use std::io::{self, Write};
@@ -140,15 +141,19 @@ impl std::error::Error for ImportError {
 }
 
 /// Drafts the documents of each file and writes them to
-/// `content_dir/<issuer>/<date>-<number>.md`. An existing file is never
-/// overwritten: that document is reported as skipped.
+/// `content_dir/<issuer>/<date>-<number>.md`. Two documents of one batch
+/// never share a name: the later ones get `-2`, `-3` ... in the order of the
+/// batch, so the same batch run again names them the same. An existing
+/// file is never overwritten: that document is reported as skipped.
 pub fn import_files(content_dir: &Path, files: &[PathBuf]) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
+    let mut taken = BTreeSet::new();
     for source in files {
         let text = read_text(source)?;
         let mut documents = Vec::new();
         for draft in draft_documents(&text) {
-            documents.push(write_draft(content_dir, &draft)?);
+            let path = unique_path(content_dir, &draft, &mut taken);
+            documents.push(write_draft(path, &draft)?);
         }
         report.files.push(ImportedFile {
             source: source.clone(),
@@ -158,9 +163,24 @@ pub fn import_files(content_dir: &Path, files: &[PathBuf]) -> Result<ImportRepor
     Ok(report)
 }
 
-fn write_draft(content_dir: &Path, draft: &Draft) -> Result<ImportedDocument, ImportError> {
+/// The draft's path, with a counter when an earlier document of the batch
+/// took its name.
+fn unique_path(content_dir: &Path, draft: &Draft, taken: &mut BTreeSet<PathBuf>) -> PathBuf {
     let folder = content_dir.join(draft.issuer_folder());
-    let path = folder.join(draft.file_name());
+    let name = draft.file_name();
+    let stem = name.strip_suffix(".md").unwrap_or(&name);
+    let mut path = folder.join(&name);
+    let mut k = 1;
+    while taken.contains(&path) {
+        k += 1;
+        path = folder.join(format!("{stem}-{k}.md"));
+    }
+    taken.insert(path.clone());
+    path
+}
+
+fn write_draft(path: PathBuf, draft: &Draft) -> Result<ImportedDocument, ImportError> {
+    let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let write_error = |source| ImportError::Write {
         path: path.clone(),
         source,

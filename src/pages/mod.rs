@@ -329,7 +329,21 @@ fn write_search_index(w: &Writer) -> Result<(), String> {
             body: &d.body,
         })
         .collect();
-    let files = crate::search::build_index(&docs);
+    // Cited documents outside the archive have pages: they are found too.
+    let cited: Vec<crate::search::CitedDoc> = site
+        .graph
+        .external
+        .iter()
+        .zip(&site.external_paths)
+        .map(|(e, path)| crate::search::CitedDoc {
+            number: &e.number,
+            doc_type: e.doc_type.as_deref().unwrap_or(""),
+            issuer: e.issuer.as_deref().unwrap_or(""),
+            date: e.dates.first().copied(),
+            url: path,
+        })
+        .collect();
+    let files = crate::search::build_index_with(&docs, &cited);
     files.par_iter().try_for_each(|f| w.file(&f.path, &f.bytes))
 }
 

@@ -3,7 +3,7 @@
 
 use super::codec::{self, put_str, put_varint, varint_len};
 use super::text::{self, Gap, NumberFinder};
-use super::{IndexFile, SearchDoc};
+use super::{CitedDoc, IndexFile, SearchDoc};
 use chrono::Datelike;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -53,6 +53,14 @@ const F_TITLE: u8 = 2;
 const F_ISSUER: u8 = 4;
 const F_TYPE: u8 = 8;
 const F_TOPIC: u8 = 16;
+/// A letter part of the document's own number (`TE` of `4010/BYT-BM-TE`):
+/// it matches, but ranks as a body word said once (a word typed alone is a
+/// word, not a number).
+const F_NUMPART: u8 = 32;
+/// Set with [`F_TITLE`] when the trích yếu is short: the term is more of it.
+const F_SHORT: u8 = 64;
+/// A trích yếu of at most this many syllables is short.
+const SHORT_TITLE: usize = 10;
 
 /// The ranking level of a term in a document, from the fields it occurs
 /// in and how often the body has it.
@@ -66,11 +74,7 @@ fn level(fields: u8, body_tf: u32) -> u8 {
     if fields & F_NUMBER != 0 {
         7
     } else if fields & F_TITLE != 0 {
-        if body_tf >= 3 || fields & (F_ISSUER | F_TOPIC) != 0 {
-            6
-        } else {
-            5
-        }
+        if fields & F_SHORT != 0 { 6 } else { 5 }
     } else if fields & (F_ISSUER | F_TOPIC) != 0 {
         4
     } else if fields & F_TYPE != 0 {
@@ -80,11 +84,30 @@ fn level(fields: u8, body_tf: u32) -> u8 {
     }
 }
 
-pub fn build(docs: &[SearchDoc]) -> Vec<IndexFile> {
-    let terms = collect_terms(docs);
+pub fn build(archive: &[SearchDoc], cited: &[CitedDoc]) -> Vec<IndexFile> {
+    // Cited documents follow the archive's, as documents without trích yếu
+    // or body; their dates apart (they may have none).
+    let placeholder = chrono::NaiveDate::default();
+    let mut docs: Vec<SearchDoc> = archive.to_vec();
+    docs.extend(cited.iter().map(|c| SearchDoc {
+        number: c.number,
+        doc_type: c.doc_type,
+        title: "",
+        issuer: c.issuer,
+        date: c.date.unwrap_or(placeholder),
+        url: c.url,
+        topics: &[],
+        body: "",
+    }));
+    let dates: Vec<Option<chrono::NaiveDate>> = archive
+        .iter()
+        .map(|d| Some(d.date))
+        .chain(cited.iter().map(|c| c.date))
+        .collect();
+    let terms = collect_terms(&docs);
     let mut files = Vec::new();
     let (buckets, completion) = write_terms(terms, &mut files);
-    let facets = write_meta_and_facets(docs, &mut files);
+    let facets = write_meta_and_facets(&docs, archive.len(), &dates, &mut files);
     let manifest = Manifest {
         version: 1,
         docs: docs.len(),
@@ -324,12 +347,20 @@ impl Extractor {
 
     /// Adds the terms of one field; `fields == 0` is the body.
     fn field(&mut self, text: &str, fields: u8) {
+        // In the number field, only digits rank as the number; the letter
+        // parts are words of the lowest rank, and make no pairs.
+        let number = fields == F_NUMBER;
         let mut finder = NumberFinder::default();
         let mut numbers = Vec::new();
         // The previous token's syllable: its hashes and its span.
         let mut prev: Option<((u64, u64), Span)> = None;
         text::for_each_token(text, fields != 0, |folded, exact, gap| {
             let h = term_hash(SYLLABLE, folded.as_bytes());
+            let fields = if number && !folded.bytes().all(|b| b.is_ascii_digit()) {
+                F_NUMPART
+            } else {
+                fields
+            };
             let this = self.count(h, fields, |arena| {
                 let start = arena.len() as u32;
                 arena.push_str(folded);
@@ -347,6 +378,7 @@ impl Extractor {
                 self.add(EXACT, e, fields);
             }
             if let (Some((ph, pspan)), Some((h, span))) = (prev, this)
+                && !number
                 && matches!(gap, Gap::Space | Gap::Joiner | Gap::Other)
             {
                 self.count(pair_hash(ph, h), fields, |_| (pspan, span, PAIR));
@@ -377,7 +409,8 @@ impl Extractor {
             }
         }
         self.field(doc.number, F_NUMBER);
-        self.field(doc.title, F_TITLE);
+        let short = text::tokenize(doc.title, false).len() <= SHORT_TITLE;
+        self.field(doc.title, F_TITLE | if short { F_SHORT } else { 0 });
         self.field(doc.issuer, F_ISSUER);
         self.field(doc.doc_type, F_TYPE);
         for topic in doc.topics {
@@ -722,7 +755,16 @@ fn facet<'d>(
         .collect()
 }
 
-fn write_meta_and_facets(docs: &[SearchDoc], files: &mut Vec<IndexFile>) -> Facets {
+/// Metadata of every document; facets of the first `archive` only. A
+/// value in no facet (a cited document's) is written as the facet's
+/// length, read back as empty; no date as 0.
+fn write_meta_and_facets(
+    all: &[SearchDoc],
+    archive: usize,
+    dates: &[Option<chrono::NaiveDate>],
+    files: &mut Vec<IndexFile>,
+) -> Facets {
+    let docs = &all[..archive];
     let issuers = facet(docs.iter().enumerate().map(|(i, d)| (i, d.issuer)), false);
     let types = facet(docs.iter().enumerate().map(|(i, d)| (i, d.doc_type)), false);
     let years_owned: Vec<String> = docs.iter().map(|d| d.date.year().to_string()).collect();
@@ -745,22 +787,28 @@ fn write_meta_and_facets(docs: &[SearchDoc], files: &mut Vec<IndexFile>) -> Face
     };
     let (issuer_ix, type_ix, topic_ix) = (index_of(&issuers), index_of(&types), index_of(&topics));
 
-    let blocks: Vec<IndexFile> = docs
+    let blocks: Vec<IndexFile> = all
         .par_chunks(META_BLOCK)
+        .zip(dates.par_chunks(META_BLOCK))
         .enumerate()
-        .map(|(b, chunk)| {
+        .map(|(b, (chunk, dates))| {
             let mut out = Vec::new();
-            for d in chunk {
+            for (d, date) in chunk.iter().zip(dates) {
                 put_str(&mut out, d.number);
-                put_varint(&mut out, type_ix[d.doc_type] as u64);
-                put_varint(&mut out, issuer_ix[d.issuer] as u64);
-                let ymd =
-                    d.date.year() as i64 * 10000 + i64::from(d.date.month() * 100 + d.date.day());
+                let ix = |map: &HashMap<String, usize>, v: &str| map.get(v).copied().unwrap_or(map.len());
+                put_varint(&mut out, ix(&type_ix, d.doc_type) as u64);
+                put_varint(&mut out, ix(&issuer_ix, d.issuer) as u64);
+                let ymd = date.map_or(0, |d| {
+                    d.year() as i64 * 10000 + i64::from(d.month() * 100 + d.day())
+                });
                 put_varint(&mut out, ymd.max(0) as u64);
                 put_str(&mut out, d.title);
                 put_str(&mut out, d.url.trim_start_matches('/'));
-                let mut topics: Vec<usize> =
-                    d.topics.iter().map(|t| topic_ix[t.as_str()]).collect();
+                let mut topics: Vec<usize> = d
+                    .topics
+                    .iter()
+                    .filter_map(|t| topic_ix.get(t.as_str()).copied())
+                    .collect();
                 topics.sort_unstable();
                 topics.dedup();
                 put_varint(&mut out, topics.len() as u64);
@@ -806,12 +854,13 @@ mod tests {
 
     #[test]
     fn levels_put_number_over_title_over_issuer_over_body() {
-        assert!(level(F_NUMBER, 0) > level(F_TITLE, 9));
+        assert!(level(F_NUMBER, 0) > level(F_TITLE | F_SHORT, 9));
+        assert!(level(F_TITLE | F_SHORT, 0) > level(F_TITLE, 9));
+        assert_eq!(level(F_NUMPART, 0), level(0, 1));
         assert!(level(F_TITLE, 0) > level(F_ISSUER, 9));
         assert!(level(F_ISSUER, 0) > level(F_TYPE, 0));
         assert!(level(F_TYPE, 0) >= level(0, 50));
         assert!(level(0, 2) > level(0, 1));
-        assert!(level(F_TITLE, 3) > level(F_TITLE, 0));
     }
 
     #[test]

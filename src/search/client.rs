@@ -19,7 +19,7 @@ const COMPLETION_BLOCKS: usize = 2;
 /// Query words beyond this many are ignored.
 pub const MAX_QUERY_TOKENS: usize = 16;
 /// Pairs looked up per query.
-pub const MAX_PAIRS: usize = 3;
+pub const MAX_PAIRS: usize = 5;
 /// Posting bytes a query may fetch before it stops fetching the optional
 /// data (pairs and exact forms); a reference counts as the most its file
 /// may weigh ([`pack_limit`]).
@@ -298,11 +298,14 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
                     }
                 }
                 missing |= entries.is_empty();
+                // A word being typed that is a word already pairs with the
+                // one before: the completed words keep their phrase.
+                let own = b.entries.contains_key(&(SYLLABLE, t.folded.clone()));
                 units.push(Unit {
                     entries,
                     exact: None,
                 });
-                plain.push(None);
+                plain.push(own.then(|| units.len() - 1));
             } else {
                 match b.entries.get(&(SYLLABLE, t.folded.clone())) {
                     Some(e) => {
@@ -538,7 +541,8 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
             .collect())
     }
 
-    fn meta(&mut self, id: u32) -> Result<Meta, Error> {
+    /// The metadata of document `id`.
+    pub fn meta(&mut self, id: u32) -> Result<Meta, Error> {
         let m = self.manifest()?;
         let block = id / m.meta_block;
         let path = format!("search/m/{block}.bin");
@@ -553,15 +557,15 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
 }
 
 fn read_meta(r: &mut Reader, m: &Manifest) -> Result<Meta, Malformed> {
+    // A value one past a facet's end is in no facet (a cited document's): empty.
+    let facet = |values: &FacetValues, i: usize| match values.get(i) {
+        Some(v) => Ok(v.0.clone()),
+        None if i == values.len() => Ok(String::new()),
+        None => Err(Malformed),
+    };
     let number = r.str()?.to_owned();
-    let doc_type = m
-        .facets
-        .doc_type
-        .get(r.usize()?)
-        .ok_or(Malformed)?
-        .0
-        .clone();
-    let issuer = m.facets.issuer.get(r.usize()?).ok_or(Malformed)?.0.clone();
+    let doc_type = facet(&m.facets.doc_type, r.usize()?)?;
+    let issuer = facet(&m.facets.issuer, r.usize()?)?;
     let date = u32::try_from(r.varint()?).map_err(|_| Malformed)?;
     let title = r.str()?.to_owned();
     let url = r.str()?.to_owned();

@@ -168,11 +168,16 @@ pub const LEVELS: u8 = 8;
 /// first, each document in exactly one tier.
 pub type Tiers = Vec<(u8, Vec<u32>)>;
 
+/// The highest level a body occurrence (or the type) gives; tiers above it
+/// never merge.
+pub const BODY_TOP: u8 = 3;
+
 /// Groups `(doc, level)` postings (sorted by doc) into tiers, then merges
 /// the two lowest tiers (keeping the lower level) while the tiers cost
-/// more than 5/4 of the plain set plus 16 bytes, so a common term never
-/// weighs much more than its bitmap; the body levels, lowest and densest,
-/// go first, the trích yếu and number levels stay apart.
+/// more than 5/4 of the plain set plus 16 bytes, so a common term's body
+/// never weighs much more than its bitmap; only body levels merge, the
+/// number, trích yếu, issuer and topic tiers always stay apart (merged
+/// away, a common word's trích yếu hits ranked as body mentions).
 pub fn tiers(postings: &[(u32, u8)]) -> Tiers {
     let mut by_level: Vec<Vec<u32>> = vec![Vec::new(); LEVELS as usize];
     for &(doc, level) in postings {
@@ -201,7 +206,12 @@ pub fn tiers(postings: &[(u32, u8)]) -> Tiers {
     );
     let limit = list.min(bitmap) * 5 / 4 + 16;
     let mut costs: Vec<usize> = tiers.iter().map(|(_, ids)| set_len(ids)).collect();
-    while tiers.len() > 1 && costs.iter().sum::<usize>() + tiers.len() > limit {
+    // Only body levels merge: where a term stands (number, trích yếu,
+    // issuer or topic) is never lost, however common the term.
+    while tiers.len() > 1
+        && tiers[tiers.len() - 2].0 <= BODY_TOP
+        && costs.iter().sum::<usize>() + tiers.len() > limit
+    {
         let (low, b) = tiers.pop().expect("two tiers");
         costs.pop();
         let last = tiers.len() - 1;

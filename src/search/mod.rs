@@ -125,11 +125,29 @@ pub struct IndexFile {
     pub bytes: Vec<u8>,
 }
 
+/// A cited document outside the archive (it has a page of its own): found
+/// by its number, type and issuer, with no trích yếu or body. Empty type
+/// or issuer, or no date, when the citations do not say.
+#[derive(Debug, Clone)]
+pub struct CitedDoc<'a> {
+    pub number: &'a str,
+    pub doc_type: &'a str,
+    pub issuer: &'a str,
+    pub date: Option<chrono::NaiveDate>,
+    pub url: &'a str,
+}
+
 /// Builds every file of the index for `docs`, given sorted by (date,
 /// number): a document's position is its id. The same documents give the
 /// same bytes. Files come sorted by path.
 pub fn build_index(docs: &[SearchDoc]) -> Vec<IndexFile> {
-    build::build(docs)
+    build::build(docs, &[])
+}
+
+/// [`build_index`] with the cited documents outside the archive, whose ids
+/// follow the archive's. They are in no facet (filters are the archive's).
+pub fn build_index_with(docs: &[SearchDoc], cited: &[CitedDoc]) -> Vec<IndexFile> {
+    build::build(docs, cited)
 }
 
 #[cfg(test)]

@@ -247,7 +247,7 @@
   const LEVEL_WEIGHTS = [10, 14, 18, 22, 30, 45, 55, 70];
   const PREFIX_EXPANSIONS = 3;
   const COMPLETION_BLOCKS = 2;
-  const MAX_PAIRS = 3;
+  const MAX_PAIRS = 5;
   const POSTING_BUDGET = 65536;
   const FACETS = ['issuer', 'type', 'year', 'topic'];
 
@@ -455,7 +455,9 @@
           });
           if (entries.length === 0) missing = true;
           units.push({ entries: entries, exact: null });
-          plain.push(false);
+          // A word being typed that is a word already pairs with the one
+          // before: the completed words keep their phrase.
+          plain.push(Boolean(own));
         } else if (own) {
           const exact = t.x ? b.entries.get(KIND.exact + ' ' + t.x) || null : null;
           units.push({ entries: [own], exact: exact });
@@ -574,8 +576,10 @@
   }
 
   function readMeta(r, m) {
+    // A value one past a facet's end is in no facet (a cited document's): empty.
     const facet = (list, i) => {
-      if (i >= list.length) throw Malformed();
+      if (i === list.length) return '';
+      if (i > list.length) throw Malformed();
       return list[i][0];
     };
     const number = r.str();
@@ -761,6 +765,22 @@
       status.textContent = text;
     }
 
+    /** Why the index could not be read: opened from disk, or a failure. */
+    function failure() {
+      return location.protocol === 'file:'
+        ? 'Tìm kiếm cần trang được phục vụ qua máy chủ web, không mở thẳng từ tệp: chạy “vanban serve” rồi mở địa chỉ nó in ra.'
+        : 'Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.';
+    }
+
+    /** The filters fold away until asked for, or while one is set. */
+    const filtersBox = document.getElementById('search-filters-box');
+    const filtersCount = document.getElementById('search-filters-count');
+    function showFilters(s) {
+      const n = FACETS.filter((name) => s[name]).length;
+      if (filtersCount) filtersCount.textContent = n ? '(' + n + ')' : '';
+      if (filtersBox && n) filtersBox.open = true;
+    }
+
     function renderHits(result, hits) {
       for (const h of hits) {
         const m = h.meta;
@@ -781,12 +801,17 @@
         number.className = 'search-hit-number';
         appendMarked(number, highlight(m.number, result.words, result.prefix));
         info.appendChild(number);
-        info.appendChild(document.createTextNode(' · ' + m.type + ' · ' + m.issuer + ' · '));
-        const date = formatDate(m.date);
-        const time = document.createElement('time');
-        time.dateTime = date.iso;
-        time.textContent = date.text;
-        info.appendChild(time);
+        // A cited document outside the archive may lack its type, issuer or date.
+        const rest = [m.type, m.issuer].filter((v) => v);
+        if (rest.length) info.appendChild(document.createTextNode(' · ' + rest.join(' · ')));
+        if (m.date) {
+          const date = formatDate(m.date);
+          const time = document.createElement('time');
+          time.dateTime = date.iso;
+          time.textContent = date.text;
+          info.appendChild(document.createTextNode(' · '));
+          info.appendChild(time);
+        }
         li.appendChild(info);
 
         const text = excerpt(m.lead, result.words, result.prefix);
@@ -817,6 +842,7 @@
     async function run(prefix) {
       const my = ++seq;
       const s = state();
+      showFilters(s);
       if (!tokenize(s.q).length && !FACETS.some((name) => s[name])) {
         current = null;
         list.replaceChildren();
@@ -834,7 +860,7 @@
         renderHits(result, result.hits);
         say(result.total ? 'Tìm thấy ' + formatCount(result.total) + ' văn bản.' : 'Không tìm thấy văn bản nào.');
       } catch (e) {
-        if (my === seq) say('Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.');
+        if (my === seq) say(failure());
       } finally {
         if (my === seq) list.removeAttribute('aria-busy');
       }
@@ -885,7 +911,7 @@
         const hits = await client.hits(ids);
         if (result === current) renderHits(result, hits);
       } catch (e) {
-        say('Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.');
+        say(failure());
       }
     });
     window.addEventListener('popstate', () => {

@@ -114,6 +114,7 @@ pub fn render(body: &str, links: &[SourceLink]) -> RenderedBody {
     }
 
     let (events, anchors) = assign_anchors(events);
+    let events = link_footnotes(events);
     let mut html = String::with_capacity(body.len() + body.len() / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     RenderedBody {
@@ -159,6 +160,68 @@ fn footnote_id(label: &str) -> String {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     });
     format!("fn-{hash:08x}")
+}
+
+/// Footnote calls and notes linked both ways: the call `[^1]` gets an id
+/// (`goi-1`, then `goi-1-2` for a second call of the same note) and the
+/// note a "↩" back to its first call. Numbered in order of first sight, as
+/// pulldown-cmark numbers them.
+fn link_footnotes(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    type Numbers = std::collections::HashMap<String, (usize, usize)>;
+    // A note's number and how many calls it has had so far.
+    fn number_of(numbers: &mut Numbers, id: &str, call: bool) -> (usize, usize) {
+        let next = numbers.len() + 1;
+        let entry = numbers.entry(id.to_string()).or_insert((next, 0));
+        if call {
+            entry.1 += 1;
+        }
+        *entry
+    }
+    let mut numbers = Numbers::default();
+    let mut open: Vec<String> = Vec::new();
+    let mut out = Vec::with_capacity(events.len());
+    for event in events {
+        match event {
+            Event::FootnoteReference(id) => {
+                let (n, calls) = number_of(&mut numbers, &id, true);
+                let call_id = match calls {
+                    1 => format!("goi-{id}"),
+                    k => format!("goi-{id}-{k}"),
+                };
+                out.push(Event::Html(
+                    format!(
+                        "<sup class=\"footnote-reference\" id=\"{call_id}\"><a href=\"#{id}\" aria-label=\"Chú thích {n}\">{n}</a></sup>"
+                    )
+                    .into(),
+                ));
+            }
+            Event::Start(Tag::FootnoteDefinition(id)) => {
+                let (n, _) = number_of(&mut numbers, &id, false);
+                out.push(Event::Html(
+                    format!(
+                        "<div class=\"footnote-definition\" id=\"{id}\"><sup class=\"footnote-definition-label\">{n}</sup>"
+                    )
+                    .into(),
+                ));
+                open.push(id.to_string());
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let id = open.pop().unwrap_or_default();
+                let called = numbers.get(&id).is_some_and(|e| e.1 > 0);
+                let (n, _) = numbers.get(&id).copied().unwrap_or((0, 0));
+                let back = if called {
+                    format!(
+                        "<a class=\"footnote-back\" href=\"#goi-{id}\" aria-label=\"Quay lại chỗ gọi chú thích {n}\">↩</a>"
+                    )
+                } else {
+                    String::new()
+                };
+                out.push(Event::Html(format!("{back}</div>\n").into()));
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The small link shown on hover or focus that points at a paragraph.

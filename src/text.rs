@@ -52,6 +52,19 @@ pub fn plain_spaces(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A count the Vietnamese way, a dot between thousands: `10.278`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Folds Vietnamese to plain lower-case ASCII letters where it can:
 /// tones and vowel marks removed, `đ` to `d`. Other characters are kept
 /// (lower-cased), so the result has the same words as the input.

@@ -243,31 +243,31 @@ fn each_sample_document_has_the_right_citation_text() {
     let expected = [
         (
             "143-cv-tu",
-            "Công văn số 143-CV/TU ngày 29/4/2021 của Tỉnh ủy Kiên Giang về việc tiếp tục tăng cường công tác phòng, chống dịch bệnh Covid-19",
+            "Công văn số 143-CV/TU ngày 29/04/2021 của Tỉnh ủy Kiên Giang về việc tiếp tục tăng cường công tác phòng, chống dịch bệnh Covid-19",
         ),
         (
             "176-cv-tu",
-            "Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy Kiên Giang về việc tăng cường công tác phòng, chống dịch bệnh Covid-19 và phát triển kinh tế-xã hội",
+            "Công văn số 176-CV/TU ngày 15/06/2021 của Tỉnh ủy Kiên Giang về việc tăng cường công tác phòng, chống dịch bệnh Covid-19 và phát triển kinh tế-xã hội",
         ),
         (
             "453-cv-tu",
-            "Công văn số 453-CV/TU ngày 16/6/2021 của Tỉnh ủy Quảng Ngãi về việc triển khai thực hiện Kết luận của Bộ Chính trị về phòng, chống dịch Covid-19",
+            "Công văn số 453-CV/TU ngày 16/06/2021 của Tỉnh ủy Quảng Ngãi về việc triển khai thực hiện Kết luận của Bộ Chính trị về phòng, chống dịch Covid-19",
         ),
         (
             "435-vp-kgvx",
-            "Công văn số 435/VP-KGVX ngày 21/6/2021 của Văn phòng UBND tỉnh Kiên Giang về việc chỉ đạo thực hiện Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy",
+            "Công văn số 435/VP-KGVX ngày 21/06/2021 của Văn phòng UBND tỉnh Kiên Giang về việc chỉ đạo thực hiện Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy",
         ),
         (
             "374-tb-tu",
-            "Thông báo số 374-TB/TU ngày 01/9/2021 của Tỉnh ủy Kiên Giang về việc kết luận của Ban Thường vụ Tỉnh ủy về công tác phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh",
+            "Thông báo số 374-TB/TU ngày 01/09/2021 của Tỉnh ủy Kiên Giang về việc kết luận của Ban Thường vụ Tỉnh ủy về công tác phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh",
         ),
         (
             "6777-vp-kgvx",
-            "Công văn số 6777/VP-KGVX ngày 06/9/2021 của Văn phòng UBND tỉnh Kiên Giang về việc tổ chức triển khai thực hiện kết luận của Ban Thường vụ Tỉnh ủy về công tác phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh",
+            "Công văn số 6777/VP-KGVX ngày 06/09/2021 của Văn phòng UBND tỉnh Kiên Giang về việc tổ chức triển khai thực hiện kết luận của Ban Thường vụ Tỉnh ủy về công tác phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh",
         ),
         (
             "1507-ubnd-th",
-            "Công văn số 1507/UBND-TH ngày 11/9/2021 của UBND tỉnh Kiên Giang về việc triển khai thực hiện Nghị quyết phiên họp Chính phủ thường kỳ tháng 08 năm 2021",
+            "Công văn số 1507/UBND-TH ngày 11/09/2021 của UBND tỉnh Kiên Giang về việc triển khai thực hiện Nghị quyết phiên họp Chính phủ thường kỳ tháng 08 năm 2021",
         ),
     ];
     let sel = Selector::parse("#trich-dan-text").unwrap();

@@ -10,6 +10,7 @@ use super::people;
 use super::plan::{Planned, capitalize, period};
 use super::rng::Rng;
 use super::vocab::{DOMAINS, Domain, EXAMPLES, GLOSSARY};
+use crate::text::thousands;
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// Everything the body of one document depends on.
@@ -571,18 +572,6 @@ fn lower_first(s: &str) -> String {
 }
 
 /// Vietnamese digit grouping: `245.312`.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A percentage with a decimal comma: `38,5`.
 fn percent(tenths: u64) -> String {
     if tenths.is_multiple_of(10) {

@@ -350,15 +350,18 @@ pub fn citation_text(
 ) -> String {
     let title = title.trim();
     let folded = crate::text::fold(title);
+    // The trích yếu continues the sentence after "của …": its capital
+    // ("Về đẩy mạnh …", "Tăng cường …") is lowered.
+    let mut chars = title.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_lowercase().collect())
+        .unwrap_or_default();
+    let lowered = format!("{first}{}", chars.as_str());
     let subject = if folded.starts_with("ve ") || folded.starts_with("v/v") {
-        title.to_string()
+        lowered
     } else {
-        let mut chars = title.chars();
-        let first: String = chars
-            .next()
-            .map(|c| c.to_lowercase().collect())
-            .unwrap_or_default();
-        format!("về việc {first}{}", chars.as_str())
+        format!("về việc {lowered}")
     };
     format!(
         "{doc_type} số {number} ngày {} của {issuer} {subject}",
@@ -475,7 +478,7 @@ mod tests {
                 "Tỉnh ủy Kiên Giang",
                 "Tăng cường công tác phòng, chống dịch"
             ),
-            "Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy Kiên Giang về việc tăng cường công tác phòng, chống dịch"
+            "Công văn số 176-CV/TU ngày 15/06/2021 của Tỉnh ủy Kiên Giang về việc tăng cường công tác phòng, chống dịch"
         );
         assert_eq!(
             citation_text(
@@ -485,7 +488,7 @@ mod tests {
                 "Tỉnh ủy Kiên Giang",
                 "Về công tác X"
             ),
-            "Thông báo số 374-TB/TU ngày 15/6/2021 của Tỉnh ủy Kiên Giang Về công tác X"
+            "Thông báo số 374-TB/TU ngày 15/06/2021 của Tỉnh ủy Kiên Giang về công tác X"
         );
     }
 }

@@ -13,7 +13,7 @@ pub struct Crumb {
     pub path: String,
 }
 
-fn crumb(name: &str, path: &str) -> Crumb {
+pub(super) fn crumb(name: &str, path: &str) -> Crumb {
     Crumb {
         name: name.to_string(),
         path: path.to_string(),
@@ -30,16 +30,16 @@ struct MonthBlock<'a> {
 
 /// A small table of facts beside a list (counts by type, signers ...).
 #[derive(Serialize)]
-struct Facts<'a> {
-    heading: &'static str,
-    items: Vec<FactItem<'a>>,
+pub(super) struct Facts {
+    pub(super) heading: &'static str,
+    pub(super) items: Vec<FactItem>,
 }
 
 #[derive(Serialize)]
-struct FactItem<'a> {
-    name: String,
-    path: Option<&'a str>,
-    count: Option<usize>,
+pub(super) struct FactItem {
+    pub(super) name: String,
+    pub(super) path: Option<String>,
+    pub(super) count: Option<usize>,
 }
 
 /// A month-by-month density strip drawn as inline SVG (no script).
@@ -73,7 +73,7 @@ struct ListPage<'a> {
     months: Vec<MonthBlock<'a>>,
     total: usize,
     pager: Pager,
-    facts: Vec<Facts<'a>>,
+    facts: Vec<Facts>,
     density: Option<Density>,
     /// The Atom feed of this list, when it has one.
     feed: Option<String>,
@@ -81,7 +81,7 @@ struct ListPage<'a> {
 
 /// What an issuer page says about the issuer itself.
 #[derive(Serialize, Clone)]
-struct About {
+pub(super) struct About {
     full_name: Option<String>,
     level: &'static str,
     province: Option<String>,
@@ -125,6 +125,8 @@ struct GroupsPage<'a> {
 
 #[derive(Serialize)]
 struct GroupSection<'a> {
+    /// The section's anchor, for the jump links at the top of the index.
+    id: String,
     heading: String,
     groups: Vec<GroupLink<'a>>,
 }
@@ -169,6 +171,7 @@ fn write_groups(
         crate::site::issuers::sections(site)
             .into_iter()
             .map(|(heading, members)| GroupSection {
+                id: format!("nhom-{}", crate::text::slug(&heading)),
                 heading,
                 groups: members
                     .into_iter()
@@ -182,6 +185,7 @@ fn write_groups(
             .collect()
     } else {
         vec![GroupSection {
+            id: String::new(),
             heading: String::new(),
             groups: group_links(groups),
         }]
@@ -225,27 +229,35 @@ fn write_groups(
                 }),
                 crumbs: vec![crumb(heading, index), crumb(&g.name, &g.path)],
                 docs: &g.docs,
+                scope: if kind == "issuer" { &g.path } else { "" },
             },
             facts,
             density,
-        )
+        )?;
+        if kind == "issuer" {
+            super::scoped::write_issuer_lists(w, gi)?;
+        }
+        Ok(())
     })
 }
 
-struct ListSpec<'a> {
-    base: &'a str,
-    title: String,
-    kind: &'static str,
-    about: Option<About>,
-    crumbs: Vec<Crumb>,
-    docs: &'a [usize],
+pub(super) struct ListSpec<'a> {
+    pub(super) base: &'a str,
+    pub(super) title: String,
+    pub(super) kind: &'static str,
+    pub(super) about: Option<About>,
+    pub(super) crumbs: Vec<Crumb>,
+    pub(super) docs: &'a [usize],
+    /// Where month headings point: `""` for the site-wide month pages, an
+    /// issuer's folder for that issuer's own.
+    pub(super) scope: &'a str,
 }
 
 /// Writes the pages of one list of documents (newest first).
-fn write_list<'a>(
+pub(super) fn write_list<'a>(
     w: &Writer<'a>,
     spec: ListSpec<'_>,
-    mut facts: Vec<Facts<'a>>,
+    mut facts: Vec<Facts>,
     mut density: Option<Density>,
 ) -> Result<(), String> {
     let site = w.site;
@@ -288,7 +300,7 @@ fn write_list<'a>(
             &path,
             || key,
             || {
-                page.months = month_blocks(site, slice);
+                page.months = month_blocks(site, slice, spec.scope);
                 page
             },
         )?;
@@ -297,7 +309,7 @@ fn write_list<'a>(
 }
 
 /// Groups a newest-first slice of documents by month.
-fn month_blocks<'a>(site: &'a Site, docs: &[usize]) -> Vec<MonthBlock<'a>> {
+fn month_blocks<'a>(site: &'a Site, docs: &[usize], scope: &str) -> Vec<MonthBlock<'a>> {
     use chrono::Datelike;
     let mut blocks: Vec<MonthBlock> = Vec::new();
     for &i in docs {
@@ -306,7 +318,7 @@ fn month_blocks<'a>(site: &'a Site, docs: &[usize]) -> Vec<MonthBlock<'a>> {
         match blocks.last_mut() {
             Some(b) if b.label == label => b.docs.push(site.doc_item(i)),
             _ => blocks.push(MonthBlock {
-                path: month_path(d.year(), d.month()),
+                path: format!("{scope}{}", month_path(d.year(), d.month())),
                 label,
                 docs: vec![site.doc_item(i)],
             }),
@@ -315,37 +327,39 @@ fn month_blocks<'a>(site: &'a Site, docs: &[usize]) -> Vec<MonthBlock<'a>> {
     blocks
 }
 
-fn month_path(year: i32, month: u32) -> String {
+pub(super) fn month_path(year: i32, month: u32) -> String {
     format!("{}{month:02}/", address::year(year))
 }
 
-fn issuer_facts<'a>(site: &'a Site, gi: usize) -> Vec<Facts<'a>> {
+fn issuer_facts(site: &Site, gi: usize) -> Vec<Facts> {
     let stats = crate::site::issuers::stats(site, gi);
-    let to_links = |v: Vec<(usize, usize)>, groups: &'a [Group]| -> Vec<FactItem<'a>> {
+    let scope = &site.issuers[gi].path;
+    let to_links = |v: Vec<(usize, usize)>, groups: &[Group], scope: &str| -> Vec<FactItem> {
         v.into_iter()
             .map(|(g, count)| FactItem {
                 name: groups[g].name.clone(),
-                path: Some(&groups[g].path),
+                path: Some(format!("{scope}{}", groups[g].path)),
                 count: Some(count),
             })
             .collect()
     };
     let mut facts = vec![
+        // The issuer's own documents of each type, not the whole archive's.
         Facts {
             heading: "Theo loại văn bản",
-            items: to_links(stats.types, &site.types),
+            items: to_links(stats.types, &site.types, scope),
         },
         Facts {
             heading: "Người ký",
-            items: to_links(stats.signers, &site.signers),
+            items: to_links(stats.signers, &site.signers, ""),
         },
         Facts {
             heading: "Dẫn chiếu nhiều nhất đến",
-            items: to_links(stats.cites, &site.issuers),
+            items: to_links(stats.cites, &site.issuers, ""),
         },
         Facts {
             heading: "Được dẫn chiếu nhiều nhất bởi",
-            items: to_links(stats.cited_by, &site.issuers),
+            items: to_links(stats.cited_by, &site.issuers, ""),
         },
     ];
     facts.retain(|f| !f.items.is_empty());
@@ -353,7 +367,7 @@ fn issuer_facts<'a>(site: &'a Site, gi: usize) -> Vec<Facts<'a>> {
 }
 
 /// A signer's positions over time, oldest first.
-fn signer_facts<'a>(site: &'a Site, g: &'a Group) -> Vec<Facts<'a>> {
+fn signer_facts<'a>(site: &'a Site, g: &'a Group) -> Vec<Facts> {
     let mut positions: Vec<(String, String)> = Vec::new();
     for &i in g.docs.iter().rev() {
         let d = &site.docs[i];
@@ -502,8 +516,20 @@ fn write_timeline(w: &Writer) -> Result<(), String> {
                     crumb(&year_label, &address::year(*y)),
                 ],
                 docs: &year_docs,
+                scope: "",
             },
-            Vec::new(),
+            // The year's months, each with its own page.
+            vec![Facts {
+                heading: "Theo tháng",
+                items: months
+                    .iter()
+                    .map(|(m, docs)| FactItem {
+                        name: format!("Tháng {m}"),
+                        path: Some(month_path(*y, *m)),
+                        count: Some(docs.len()),
+                    })
+                    .collect(),
+            }],
             Some(density(site, &year_docs)),
         )?;
         for (m, docs) in months {
@@ -522,6 +548,7 @@ fn write_timeline(w: &Writer) -> Result<(), String> {
                         crumb(&label, &path),
                     ],
                     docs,
+                    scope: "",
                 },
                 Vec::new(),
                 None,

@@ -7,6 +7,7 @@ mod document;
 mod feeds;
 mod lists;
 mod pager;
+mod scoped;
 
 use crate::output::Staging;
 use crate::render::{Renderer, Theme};

@@ -20,6 +20,8 @@ pub struct PageLink {
     pub number: usize,
     pub path: String,
     pub current: bool,
+    /// Pages are left out before this one: the navigation shows "…".
+    pub gap_before: bool,
 }
 
 /// Splits `items` into pages of `size` under `base`; always at least one
@@ -36,14 +38,23 @@ pub fn paginate<'a, T>(base: &str, items: &'a [T], size: usize) -> Vec<(String, 
                 total,
                 prev: (n > 1).then(|| address::page(base, n - 1)),
                 next: (n < total).then(|| address::page(base, n + 1)),
-                pages: window(n, total)
-                    .into_iter()
-                    .map(|k| PageLink {
-                        number: k,
-                        path: address::page(base, k),
-                        current: k == n,
-                    })
-                    .collect(),
+                pages: {
+                    let shown = window(n, total);
+                    let mut last = 0;
+                    shown
+                        .into_iter()
+                        .map(|k| {
+                            let gap_before = last > 0 && k > last + 1;
+                            last = k;
+                            PageLink {
+                                number: k,
+                                path: address::page(base, k),
+                                current: k == n,
+                                gap_before,
+                            }
+                        })
+                        .collect()
+                },
             };
             (address::page(base, n), &items[start.min(end)..end], pager)
         })
@@ -85,5 +96,31 @@ mod tests {
     #[test]
     fn long_pagers_show_a_window() {
         assert_eq!(window(50, 100), vec![1, 48, 49, 50, 51, 52, 100]);
+    }
+
+    #[test]
+    fn pagers_mark_the_pages_left_out() {
+        let items: Vec<u32> = (0..100).collect();
+        let pages = paginate("x/", &items, 10);
+        // Page 1 of 10 shows 1 2 3 … 10.
+        let first: Vec<(usize, bool)> = pages[0]
+            .2
+            .pages
+            .iter()
+            .map(|p| (p.number, p.gap_before))
+            .collect();
+        assert_eq!(first, vec![(1, false), (2, false), (3, false), (10, true)]);
+        // Page 5 shows 1 … 3 4 5 6 7 … 10; page 4 has no gap after 1 2.
+        let gaps = |n: usize| -> Vec<usize> {
+            pages[n - 1]
+                .2
+                .pages
+                .iter()
+                .filter(|p| p.gap_before)
+                .map(|p| p.number)
+                .collect()
+        };
+        assert_eq!(gaps(5), vec![3, 10]);
+        assert_eq!(gaps(4), vec![10]);
     }
 }

@@ -23,6 +23,11 @@ impl Renderer {
     pub fn new(theme: &Theme, config: &Config) -> Result<Renderer, String> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        // `{{ n | num }}`: every count on a page as `10.278`.
+        tera.register_filter("num", |n: i64, _: tera::Kwargs, _: &tera::State| {
+            let sign = if n < 0 { "-" } else { "" };
+            format!("{sign}{}", crate::text::thousands(n.unsigned_abs()))
+        });
         let templates: Vec<(&str, &str)> = theme
             .templates
             .iter()

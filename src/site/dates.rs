@@ -2,15 +2,13 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// `15/6/2021`, `01/9/2021`, `05/02/2021`: as Nghị định 30/2020/NĐ-CP
-/// writes dates, a 0 before days under 10 and before months 1 and 2.
+/// `15/06/2021`, `01/09/2021`: the one numeric form of a date on every
+/// page, feed and search result, day and month always of two digits (the
+/// zero rule of Nghị định 30/2020/NĐ-CP, a 0 only before months 1 and 2,
+/// belongs to the written date line, [`long`]; applied to numeric dates
+/// it set "01/9/2021" beside "15/02/2021", which readers took for typos).
 pub fn short(date: NaiveDate) -> String {
-    let month = if date.month() <= 2 {
-        format!("{:02}", date.month())
-    } else {
-        date.month().to_string()
-    };
-    format!("{:02}/{month}/{}", date.day(), date.year())
+    date.format("%d/%m/%Y").to_string()
 }
 
 /// `ngày 15 tháng 6 năm 2021`, the form of a document's date line.
@@ -40,7 +38,7 @@ mod tests {
     #[test]
     fn formats_dates_the_vietnamese_way() {
         let d = NaiveDate::from_ymd_opt(2021, 6, 5).unwrap();
-        assert_eq!(short(d), "05/6/2021");
+        assert_eq!(short(d), "05/06/2021");
         assert_eq!(
             short(NaiveDate::from_ymd_opt(2021, 2, 15).unwrap()),
             "15/02/2021"
@@ -48,6 +46,10 @@ mod tests {
         assert_eq!(
             short(NaiveDate::from_ymd_opt(2021, 11, 15).unwrap()),
             "15/11/2021"
+        );
+        assert_eq!(
+            short(NaiveDate::from_ymd_opt(2021, 9, 1).unwrap()),
+            "01/09/2021"
         );
         assert_eq!(long(d), "ngày 05 tháng 6 năm 2021");
         assert_eq!(month(2021, 6), "tháng 6 năm 2021");

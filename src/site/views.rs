@@ -79,6 +79,8 @@ pub struct CitedItem<'a> {
     pub doc_type: Option<&'a str>,
     pub title: Option<&'a str>,
     pub issuer: Option<&'a str>,
+    /// The issuer's page when the issuer is one of the archive's.
+    pub issuer_path: Option<&'a str>,
     pub date_vi: Option<String>,
     /// For an ambiguous reference: the documents it may mean.
     pub candidates: Vec<DocItem<'a>>,
@@ -96,19 +98,27 @@ impl Site<'_> {
                     doc_type: Some(&d.doc_type),
                     title: Some(&d.title),
                     issuer: Some(&d.issuer),
+                    issuer_path: Some(&self.issuers[self.issuer_of[*j]].path),
                     date_vi: Some(dates::short(d.date)),
                     candidates: Vec::new(),
                 }
             }
             Target::External(e) => {
                 let ext = &self.graph.external[*e];
+                // An issuer of the archive is named as its own page names
+                // it, and linked.
+                let known = ext.issuer.as_deref().and_then(|n| self.issuer_index(n));
                 CitedItem {
                     number: &c.number,
                     status: "external",
                     path: Some(&self.external_paths[*e]),
                     doc_type: ext.doc_type.as_deref(),
                     title: None,
-                    issuer: ext.issuer.as_deref(),
+                    issuer: match known {
+                        Some(k) => Some(self.issuers[k].name.as_str()),
+                        None => ext.issuer.as_deref(),
+                    },
+                    issuer_path: known.map(|k| self.issuers[k].path.as_str()),
                     date_vi: ext.dates.first().map(|d| dates::short(*d)),
                     candidates: Vec::new(),
                 }
@@ -120,6 +130,7 @@ impl Site<'_> {
                 doc_type: None,
                 title: None,
                 issuer: None,
+                issuer_path: None,
                 date_vi: None,
                 candidates: self.doc_items(list),
             },
@@ -147,6 +158,9 @@ pub struct DocView<'a> {
     pub distribution: &'a [String],
     pub topics: Vec<GroupRef<'a>>,
     pub source: Option<&'a str>,
+    /// The issuer's website from the registry (`_co-quan.yaml`), where a
+    /// document without `source` may be found.
+    pub issuer_website: Option<&'a str>,
     pub path: &'a str,
 }
 
@@ -203,6 +217,11 @@ impl Site<'_> {
                 })
                 .collect(),
             source: d.source.as_deref(),
+            issuer_website: self
+                .registry
+                .get(&d.issuer)
+                .and_then(|r| r.website.as_deref())
+                .filter(|w| crate::markdown::safe_url(w).is_some() && w.starts_with("http")),
             path: &self.paths[i],
         }
     }

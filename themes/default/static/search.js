@@ -597,17 +597,16 @@
   // ------------------------------------------------------------- display
 
   /**
-   * 20210615 -> "15/6/2021"; and the ISO form "2021-06-15". As the rest of
-   * the site (src/site/dates.rs, `short`) and Nghị định 30/2020/NĐ-CP: a 0
-   * before days under 10 and before months 1 and 2 only ("05/02/2021",
-   * "01/9/2021").
+   * 20210615 -> "15/06/2021"; and the ISO form "2021-06-15". As the rest
+   * of the site (src/site/dates.rs, `short`): day and month always of two
+   * digits ("01/09/2021", "05/02/2021").
    */
   function formatDate(ymd) {
     const y = Math.floor(ymd / 10000);
     const m = Math.floor(ymd / 100) % 100;
     const mo = String(m).padStart(2, '0');
     const d = String(ymd % 100).padStart(2, '0');
-    return { text: d + '/' + (m <= 2 ? mo : String(m)) + '/' + y, iso: y + '-' + mo + '-' + d };
+    return { text: d + '/' + mo + '/' + y, iso: y + '-' + mo + '-' + d };
   }
 
   /** 12345 -> "12.345". */

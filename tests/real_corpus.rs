@@ -188,6 +188,32 @@ fn verdict(field: &str, fm: &Value, t: &TruthDoc) -> Verdict {
     }
 }
 
+fn shown(field: &str, fm: &Value) -> String {
+    let key = if field == "type" { "type" } else { field };
+    match fm.get(key) {
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|s| s.get("name").and_then(Value::as_str))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Some(v) => v.as_str().unwrap_or("").to_string(),
+        None => String::new(),
+    }
+}
+
+fn truth_shown(field: &str, t: &TruthDoc) -> String {
+    match field {
+        "number" => t.number.clone(),
+        "type" => t.r#type.clone(),
+        "title" => t.title.clone(),
+        "issuer" => t.issuer.clone(),
+        "date" => t.date.clone(),
+        "place" => t.place.clone(),
+        _ => Some(t.signers.join("; ")),
+    }
+    .unwrap_or_default()
+}
+
 /// The draft each truth document is compared with: the one with its number,
 /// else the one at its place.
 fn pair<'a>(drafts: &'a [Value], k: usize, t: &TruthDoc) -> Option<&'a Value> {
@@ -243,8 +269,15 @@ fn score(truths: &[TruthFile], drafts: &BTreeMap<String, Vec<Value>>) -> Scores 
                     Some(fm) => verdict(field, fm, t),
                     None => Verdict::Empty,
                 };
-                if v == Verdict::Wrong {
-                    s.misses.push(format!("{} #{k} {field}", tf.file));
+                if v != Verdict::Right {
+                    let found = pair(got, k, t)
+                        .map(|fm| shown(field, fm))
+                        .unwrap_or_default();
+                    s.misses.push(format!(
+                        "{v:?} {} #{k} {field}: found {found} | truth {}",
+                        tf.file,
+                        truth_shown(field, t)
+                    ));
                 }
                 s.per_field.entry(field).or_default().add(v);
                 s.per_source
@@ -325,7 +358,7 @@ fn real_corpus_import_scores() {
     println!("\n{t}");
     if std::env::var_os("VANBAN_SCORE_DETAIL").is_some() {
         for m in &s.misses {
-            println!("wrong: {m}");
+            println!("miss: {m}");
         }
         for m in &s.split_wrong {
             println!("split: {m}");

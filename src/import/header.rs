@@ -181,7 +181,9 @@ impl Reader<'_> {
             }
         }
         let number = n.number.trim_end_matches(['/', '-']).to_string();
-        if !number.is_empty() {
+        // Only what the project's number grammar reads as a number: a form
+        // left blank ("Số:   /KH-UBND") or a damaged symbol is no number.
+        if crate::number::parse(&number).is_some() {
             self.header.number = Some(number);
         }
         // What followed the number on its line ("V/v ..." when flattened).

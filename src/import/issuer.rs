@@ -99,6 +99,16 @@ pub fn from_header(lines: &[String], body: &BodyCasing) -> Option<String> {
             own.name.clone()
         }
         Some(p) if own.folded == "van phong" => format!("Văn phòng {}", p.name),
+        // A department of a ministry is named by itself: "BỘ TÀI CHÍNH /
+        // CỤC HẢI QUAN" is the Cục Hải quan.
+        Some(p)
+            if p.folded.starts_with("bo ")
+                && ["cuc ", "tong cuc "]
+                    .iter()
+                    .any(|h| own.folded.starts_with(h)) =>
+        {
+            own.name.clone()
+        }
         Some(p) if is_people_body(&p.folded) => match &p.locality {
             Some(l) => format!("{} {l}", own.name),
             None => format!("{} {}", own.name, p.name),
@@ -172,9 +182,11 @@ fn split_child(line: &str) -> Vec<String> {
     if has_parent {
         for k in 2..words.len() {
             let rest = fold(&words[k..].join(" "));
+            // A child names itself ("SỞ Y TẾ"); of the head words only
+            // "VĂN PHÒNG" stands alone ("BỘ NỘI VỤ" is one name).
             if CHILD_STARTS
                 .iter()
-                .any(|c| rest == *c || rest.starts_with(&format!("{c} ")))
+                .any(|c| rest == "van phong" && *c == rest || rest.starts_with(&format!("{c} ")))
             {
                 return vec![words[..k].join(" "), words[k..].join(" ")];
             }
@@ -200,7 +212,11 @@ fn group_units(lines: &[String]) -> Vec<String> {
                     || f.ends_with(" -")
                     || f == "uy ban nhan dan"
             })
-            || folded.starts_with("va ");
+            || units
+                .last()
+                .is_some_and(|u| is_central(&fold(&format!("{u} {line}"))))
+            || folded.starts_with("va ")
+            || folded.starts_with("ve ");
         match units.last_mut() {
             Some(last) if continues => {
                 last.push(' ');

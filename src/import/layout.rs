@@ -11,10 +11,13 @@ use super::patterns;
 /// nothing. A line with none of these is returned whole.
 pub fn pieces(raw: &str) -> Vec<String> {
     let t = raw.trim();
+    if is_grid_border(t) {
+        return vec![String::new()];
+    }
     let cells: Vec<&str> = if is_table_row(t) {
         t.trim_matches('|').split('|').collect()
     } else {
-        vec![raw]
+        columns(raw)
     };
     let mut out = Vec::new();
     for cell in cells {
@@ -27,6 +30,35 @@ pub fn pieces(raw: &str) -> Vec<String> {
         out.push(String::new());
     }
     out
+}
+
+/// Text set in columns side by side (a header converted to a simple
+/// table): a run of five or more spaces inside the line parts them.
+fn columns(raw: &str) -> Vec<&str> {
+    let t = raw.trim();
+    let mut out = Vec::new();
+    let mut from = 0;
+    let bytes = t.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        if bytes[k] == b' ' {
+            let end = k + bytes[k..].iter().take_while(|&&b| b == b' ').count();
+            if end - k >= 5 {
+                out.push(&t[from..k]);
+                from = end;
+            }
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    out.push(&t[from..]);
+    out
+}
+
+/// The border of a grid table: `+----+:---:+`.
+fn is_grid_border(t: &str) -> bool {
+    t.starts_with('+') && t.chars().all(|c| matches!(c, '+' | '-' | ':' | '=' | ' '))
 }
 
 /// A line that is a table row or a bare cell border: it starts or ends
@@ -132,6 +164,14 @@ mod tests {
         assert_eq!(
             pieces("TỔNG CỤC HẢI QUAN ------- BỘ TÀI CHÍNH"),
             ["TỔNG CỤC HẢI QUAN ", "BỘ TÀI CHÍNH"]
+        );
+    }
+
+    #[test]
+    fn columns_side_by_side_are_parted() {
+        assert_eq!(
+            pieces("   Số: 1654/NQ-UBTVQH15         *Hà Nội, ngày 16 tháng 6 năm 2025*"),
+            ["Số: 1654/NQ-UBTVQH15", "*Hà Nội, ngày 16 tháng 6 năm 2025*"]
         );
     }
 

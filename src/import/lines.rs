@@ -25,7 +25,7 @@ impl Line {
     fn new(raw: &str) -> Line {
         Line {
             raw: raw.trim().to_string(),
-            text: strip_markup(raw),
+            text: strip_markup(raw.trim()),
             italic: false,
             stamp: false,
         }
@@ -52,6 +52,8 @@ pub fn strip_markup(raw: &str) -> String {
                 unescaped.push('\u{E001}');
             }
             ('\\', Some(&p)) if p.is_ascii_punctuation() => {}
+            // Pandoc's hard line break: a backslash ending the line.
+            ('\\', None) => {}
             (c, _) => unescaped.push(c),
         }
     }
@@ -92,6 +94,7 @@ pub fn prepare(text: &str) -> Vec<Line> {
         }
     }
     join_broken_mottos(&mut lines);
+    join_wrapped_bold(&mut lines);
     drop_page_furniture(&mut lines);
     mark_italics(&mut lines);
     mark_stamps(&mut lines);
@@ -123,6 +126,40 @@ fn join_broken_mottos(lines: &mut [Line]) {
                 stamp: false,
             };
             lines[j] = Line::new("");
+        }
+    }
+}
+
+/// A web page wraps its text at a fixed width: a name printed in bold
+/// capitals goes on over the next line while its bold span is open
+/// (`**THỦ TƯỚNG CHÍNH` / `PHỦ**`). Such lines are one line again.
+fn join_wrapped_bold(lines: &mut [Line]) {
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let (a, b) = (&lines[i], &lines[i + 1]);
+        let open = a.raw.starts_with("**") && a.raw.matches("**").count() % 2 == 1;
+        let short = |l: &Line| patterns::word_count(&l.text) <= 8;
+        if open
+            && !b.is_blank()
+            && b.raw.contains("**")
+            && patterns::is_upper(&a.text)
+            && patterns::is_upper(&b.text)
+            && short(a)
+            && short(b)
+            && !patterns::is_motto(&a.text)
+            && !patterns::is_motto(&b.text)
+        {
+            let joined = Line {
+                raw: format!("{} {}", a.raw, b.raw),
+                text: format!("{} {}", a.text, b.text),
+                italic: false,
+                stamp: false,
+            };
+            lines[i] = joined;
+            lines[i + 1] = Line::default();
+            i += 2;
+        } else {
+            i += 1;
         }
     }
 }

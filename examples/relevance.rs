@@ -89,6 +89,8 @@ fn gzip_len(bytes: &[u8]) -> usize {
 fn docs(source: &Source) -> Vec<Doc> {
     let mut c = Client::new(source.fetch());
     let n = c.manifest().expect("a built site with search/").docs;
+    // Cited documents outside the archive follow it, in no facet.
+    let archive: u32 = c.manifest().unwrap().facets.year.iter().map(|y| y.1).sum();
     (0..n)
         .map(|id| {
             let m = c.meta(id).expect("metadata");
@@ -99,6 +101,7 @@ fn docs(source: &Source) -> Vec<Doc> {
                 issuer: m.issuer,
                 year: (m.date / 10000).to_string(),
                 url: m.url,
+                cited: id >= archive,
             }
         })
         .collect()
@@ -156,7 +159,10 @@ fn main() {
                 .or_insert_with(|| gzip_len(&source.read(p)));
         }
         if verbose && s < 1.0 {
-            println!("{:<16} {:.2} {:?} {:?} ({} relevant)", q.set, s, q.q, q.filter, q.relevant);
+            println!(
+                "{:<16} {:.2} {:?} {:?} ({} relevant)",
+                q.set, s, q.q, q.filter, q.relevant
+            );
             for d in ranked.iter().take(3) {
                 println!("    {} | {}", d.number, d.title);
             }
@@ -233,7 +239,10 @@ fn main() {
             let max = *sel.iter().max().unwrap_or(&0) as f64 / 1000.0;
             format!("{mean:.1} / {max:.1}")
         };
-        print!("| {set} | {n} | {mean:.3} | {low:.2} ({worst}) | {} |", kb(&bytes));
+        print!(
+            "| {set} | {n} | {mean:.3} | {low:.2} ({worst}) | {} |",
+            kb(&bytes)
+        );
         for (j, t) in theirs.iter().enumerate() {
             let (_, _, m, l, w) = &t[k];
             print!(" {m:.3} | {l:.2} ({w}) | {} |", kb(&others[j].2));

@@ -795,7 +795,9 @@ fn write_meta_and_facets(
             let mut out = Vec::new();
             for (d, date) in chunk.iter().zip(dates) {
                 put_str(&mut out, d.number);
-                let ix = |map: &HashMap<String, usize>, v: &str| map.get(v).copied().unwrap_or(map.len());
+                let ix = |map: &HashMap<String, usize>, v: &str| {
+                    map.get(v).copied().unwrap_or(map.len())
+                };
                 put_varint(&mut out, ix(&type_ix, d.doc_type) as u64);
                 put_varint(&mut out, ix(&issuer_ix, d.issuer) as u64);
                 let ymd = date.map_or(0, |d| {

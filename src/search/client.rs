@@ -5,6 +5,7 @@
 
 use super::build::{EXACT, NUMBER, PAIR, SYLLABLE};
 use super::codec::{self, Malformed, Reader};
+use super::fit::{FIT_TOKENS, RERANK, fit};
 use super::text::{self, Gap};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -227,6 +228,13 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
     pub fn search(&mut self, req: &Request) -> Result<Outcome, Error> {
         let m = self.manifest()?;
         let mut tokens = text::tokenize(&req.query, true);
+        // A pasted trích yếu is longer than the words looked up: all of it
+        // (to FIT_TOKENS) still counts in the last step.
+        let words: Vec<String> = tokens
+            .iter()
+            .take(FIT_TOKENS)
+            .map(|t| t.folded.clone())
+            .collect();
         tokens.truncate(MAX_QUERY_TOKENS);
         let filters = [
             ("issuer", &req.issuer, &m.facets.issuer),
@@ -436,6 +444,22 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
         // Stage 5: rank, then the metadata of the first hits.
         let mut matches: Vec<u32> = (0..n as u32).filter(|&d| count[d as usize] == k).collect();
         matches.sort_by(|&a, &b| score[b as usize].cmp(&score[a as usize]).then(b.cmp(&a)));
+        // Stage 6: the best scored, by how well their number or trích yếu
+        // holds the query (their metadata in rank order).
+        let head = matches.len().min(RERANK);
+        let mut keyed = Vec::with_capacity(head);
+        for &id in &matches[..head] {
+            let meta = self.meta(id)?;
+            keyed.push((fit(&words, req.prefix, &meta.number, &meta.title), id));
+        }
+        keyed.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(score[b.1 as usize].cmp(&score[a.1 as usize]))
+                .then(b.1.cmp(&a.1))
+        });
+        for (slot, (_, id)) in matches.iter_mut().zip(keyed) {
+            *slot = id;
+        }
         let total = matches.len();
         let mut hits = Vec::new();
         for &id in matches.iter().take(req.limit) {

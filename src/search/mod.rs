@@ -99,6 +99,7 @@
 mod build;
 pub mod client;
 pub mod codec;
+pub mod fit;
 pub mod text;
 
 pub use build::bucket_hash;

@@ -10,7 +10,7 @@
 //! - **known**: the first six syllables of a trích yếu, typed with marks
 //!   (lower case) and without, and the whole trích yếu likewise: the
 //!   document, or one with the same title, must come first. Six syllables
-//!   that begin other trích yếu too are *ambiguous* (no ranking can tell
+//!   that other trích yếu hold too are *ambiguous* (no ranking can tell
 //!   which was meant) and scored in sets of their own.
 //! - **number**: the number as printed (`176-CV/TU`), its parts with spaces
 //!   (`176 cv tu`) and with `/` then `-` (`176/cv-tu`): a document with
@@ -32,6 +32,8 @@ pub struct Doc {
     pub issuer: String,
     pub year: String,
     pub url: String,
+    /// A cited document outside the archive (in no filter).
+    pub cited: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -99,7 +101,7 @@ fn facet<'a>(d: &'a Doc, name: &str) -> &'a str {
 /// Whether `d` is relevant to `q` (filter included).
 pub fn relevant(q: &Query, d: &Doc) -> bool {
     if let Some((name, value)) = &q.filter
-        && facet(d, name) != value
+        && (d.cited || facet(d, name) != value)
     {
         return false;
     }
@@ -157,7 +159,7 @@ pub fn queries(docs: &[Doc], sample: usize) -> Vec<Query> {
             };
             out.push(q.clone());
             let mut years: BTreeMap<&str, usize> = BTreeMap::new();
-            for d in &holders {
+            for d in holders.iter().filter(|d| !d.cited) {
                 *years.entry(&d.year).or_default() += 1;
             }
             if let Some((year, n)) = years.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
@@ -182,7 +184,7 @@ pub fn queries(docs: &[Doc], sample: usize) -> Vec<Query> {
         let count = |filter: Option<&(&str, String)>| {
             docs.iter()
                 .filter(|o| folded_title(&o.title) == title)
-                .filter(|o| filter.is_none_or(|(n, v)| facet(o, n) == v))
+                .filter(|o| filter.is_none_or(|(n, v)| !o.cited && facet(o, n) == v))
                 .count()
         };
         let typed = |n: usize| {
@@ -194,14 +196,17 @@ pub fn queries(docs: &[Doc], sample: usize) -> Vec<Query> {
                 .collect();
             (marked.join(" "), folded.join(" "))
         };
-        // Six syllables: ambiguous when they begin another trích yếu too.
+        // Six syllables: ambiguous when another trích yếu holds them too.
         let six = &titles[i][..titles[i].len().min(6)];
         let ambiguous = titles
             .iter()
-            .any(|t| t.starts_with(six) && *t != titles[i]);
+            .any(|t| *t != titles[i] && t.windows(six.len()).any(|w| w == six));
         let tag = if ambiguous { " (ambiguous)" } else { "" };
         let (marked, folded) = typed(6);
-        for (q, set) in [(marked, "6 syllables, marks"), (folded, "6 syllables, no marks")] {
+        for (q, set) in [
+            (marked, "6 syllables, marks"),
+            (folded, "6 syllables, no marks"),
+        ] {
             out.push(Query {
                 set: format!("known: {set}{tag}"),
                 q,
@@ -211,7 +216,10 @@ pub fn queries(docs: &[Doc], sample: usize) -> Vec<Query> {
             });
         }
         let (marked, folded) = typed(usize::MAX);
-        for (q, set) in [(marked, "trích yếu, marks"), (folded.clone(), "trích yếu, no marks")] {
+        for (q, set) in [
+            (marked, "trích yếu, marks"),
+            (folded.clone(), "trích yếu, no marks"),
+        ] {
             out.push(Query {
                 set: format!("known: {set}"),
                 q,
@@ -219,6 +227,9 @@ pub fn queries(docs: &[Doc], sample: usize) -> Vec<Query> {
                 judge: Judge::Known(title.clone()),
                 relevant: count(None),
             });
+        }
+        if d.cited {
+            continue;
         }
         let filter = ("type", d.doc_type.clone());
         out.push(Query {
@@ -239,7 +250,7 @@ pub fn queries(docs: &[Doc], sample: usize) -> Vec<Query> {
         let count = |filter: Option<&(&str, String)>| {
             docs.iter()
                 .filter(|o| number_parts(&o.number) == parts)
-                .filter(|o| filter.is_none_or(|(n, v)| facet(o, n) == v))
+                .filter(|o| filter.is_none_or(|(n, v)| !o.cited && facet(o, n) == v))
                 .count()
         };
         for q in [d.number.clone(), spaced.clone(), slashed] {
@@ -250,6 +261,9 @@ pub fn queries(docs: &[Doc], sample: usize) -> Vec<Query> {
                 judge: Judge::Number(parts.clone()),
                 relevant: count(None),
             });
+        }
+        if d.cited {
+            continue;
         }
         let filter = ("issuer", d.issuer.clone());
         out.push(Query {

@@ -241,6 +241,36 @@
     return { entries: entries, numbers: numbers };
   }
 
+  // ------------------------------------------------------------------- fit
+  // src/search/fit.rs: [run, share] of the better of a document's number
+  // and trích yếu: the longest run of query words there in order (not
+  // across a sentence end), then the thousandths of its syllables that are
+  // query words.
+
+  const RERANK = 20;
+  const FIT_TOKENS = 32;
+
+  function fit(words, prefix, number, title) {
+    const matches = (tok, j) => tok === words[j] || (prefix && j + 1 === words.length && tok.startsWith(words[j]));
+    let best = [0, 0];
+    for (const field of [number, title]) {
+      const seg = tokenize(field);
+      let run = 0;
+      for (let i = 0; i < seg.length; i++) {
+        for (let j = 0; j < words.length; j++) {
+          let k = 0;
+          while (i + k < seg.length && j + k < words.length && matches(seg[i + k].f, j + k) && (k === 0 || !seg[i + k].brk)) k++;
+          run = Math.max(run, k);
+        }
+      }
+      let hit = 0;
+      for (const t of seg) if (words.some((_, j) => matches(t.f, j))) hit++;
+      const share = seg.length ? Math.floor((hit * 1000) / seg.length) : 0;
+      if (run > best[0] || (run === best[0] && share > best[1])) best = [run, share];
+    }
+    return best;
+  }
+
   // ---------------------------------------------------------------- client
   // Ranking (src/search/mod.rs, "Terms and ranking").
 
@@ -410,7 +440,11 @@
      */
     async function search(req) {
       const m = await getManifest();
-      const tokens = tokenize(req.q || '').slice(0, MAX_QUERY_TOKENS);
+      const all = tokenize(req.q || '');
+      // A pasted trích yếu is longer than the words looked up: all of it
+      // (to FIT_TOKENS) still counts in the last step.
+      const words = all.slice(0, FIT_TOKENS).map((t) => t.f);
+      const tokens = all.slice(0, MAX_QUERY_TOKENS);
       const none = { total: 0, ids: [], hits: [], words: tokens.map((t) => t.f), prefix: null };
       const wanted = FACETS.filter((name) => req[name]).map((name) => [name, req[name]]);
       if (tokens.length === 0 && wanted.length === 0) return none;
@@ -559,6 +593,15 @@
       const ids = [];
       for (let d = 0; d < n; d++) if (count[d] === k) ids.push(d);
       ids.sort((a, b) => score[b] - score[a] || b - a);
+      // Stage 6: the best scored, by how well their number or trích yếu
+      // holds the query (their metadata in rank order).
+      const head = ids.slice(0, RERANK);
+      const metas = await Promise.all(head.map((id) => meta(m, id)));
+      const keyed = head.map((id, i) => [fit(words, prefix, metas[i].number, metas[i].title), id]);
+      keyed.sort((a, b) => b[0][0] - a[0][0] || b[0][1] - a[0][1] || score[b[1]] - score[a[1]] || b[1] - a[1]);
+      keyed.forEach((x, i) => {
+        ids[i] = x[1];
+      });
       const first = ids.slice(0, limit);
       return {
         total: ids.length,
@@ -694,6 +737,7 @@
     readSet: readSet,
     readTiers: readTiers,
     createClient: createClient,
+    fit: fit,
     formatDate: formatDate,
     formatCount: formatCount,
     highlight: highlight,

@@ -180,6 +180,13 @@ pub fn chromium() -> Option<PathBuf> {
 /// scripts have run (five seconds of virtual time). Panics when Chromium
 /// is missing or hangs for two minutes.
 pub fn dump_dom(url: &str) -> String {
+    dump_dom_with(url, &[])
+}
+
+/// [`dump_dom`] with more Chromium flags: a window size
+/// (`--window-size=390,844`), dark mode (`--force-dark-mode`,
+/// `--blink-settings=preferredColorScheme=0`), or `--print-to-pdf=FILE`.
+pub fn dump_dom_with(url: &str, extra: &[&str]) -> String {
     let bin = chromium()
         .expect("Chromium is needed for the browser tests: run scripts/install-chromium.sh");
     let profile = tempfile::tempdir().expect("a temporary profile folder");
@@ -196,6 +203,7 @@ pub fn dump_dom(url: &str) -> String {
             "--disable-dev-shm-usage",
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
         .args(["--virtual-time-budget=5000", "--dump-dom", url])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -19,6 +19,7 @@
 mod detect;
 mod graph;
 mod issuer;
+mod laws;
 mod resolve;
 mod tokens;
 
@@ -27,3 +28,4 @@ pub use graph::{
     Citation, CitationGraph, Cites, ExternalDoc, Target, build, build_from_cites,
     build_with_provinces, cites_of,
 };
+pub use laws::{LawMention, find_laws, law_key};

@@ -46,6 +46,10 @@ pub struct NumberParts {
     pub unit: Option<String>,
     /// A Party number (`NUM-TYPE/ISSUER`).
     pub party: bool,
+    /// Byte offset, from the number's start, where conversion dropped the
+    /// hyphen between type and issuer (`5969/QĐUBND`, `26/2021/TTBGTVT`):
+    /// [`repaired`] puts it back.
+    pub glued_at: Option<usize>,
 }
 
 impl NumberParts {
@@ -100,6 +104,30 @@ pub fn normalize(number: &str) -> String {
 pub fn printed_number(s: &str) -> String {
     s.chars().filter(|&c| !crate::text::is_space(c)).collect()
 }
+
+/// The number printed at `text[start..end]` as it should read: without
+/// stray spaces ([`printed_number`]) and with the hyphen conversion dropped
+/// put back (`5969/QĐUBND` → `5969/QĐ-UBND`).
+pub fn repaired(text: &str, start: usize, end: usize, parts: &NumberParts) -> String {
+    match parts.glued_at {
+        Some(at) if text.is_char_boundary(start + at) && start + at <= end => {
+            let mut out = printed_number(&text[start..start + at]);
+            out.push('-');
+            out.push_str(&printed_number(&text[start + at..end]));
+            out
+        }
+        _ => printed_number(&text[start..end]),
+    }
+}
+
+/// Issuer codes that old numbers carry alone, with no type or unit
+/// (`118/TTg`, `61/CP`, `201-CP`, `404-CP`: the Government's numbering
+/// before Nghị định 30/2020/NĐ-CP and its forerunners).
+const BARE_ISSUERS: &[&str] = &["TTg", "CP"];
+
+/// Issuer codes followed by a term number (`QH14`, `UBTVQH15`): at most
+/// two digits, so a third is a footnote mark.
+const TERM_ISSUERS: &[&str] = &["QH", "UBTVQH"];
 
 /// Type codes of Phụ lục III of Nghị định 30/2020/NĐ-CP, of normative
 /// documents, and of Hướng dẫn 36-HD/VPTW, with their names. Order matters
@@ -295,20 +323,36 @@ pub(crate) fn is_dash(c: char) -> bool {
 /// Returns the byte where it ends and its parts. The caller decides whether
 /// `start` may begin a number (what precedes it); this checks what follows.
 pub(crate) fn scan(text: &str, start: usize) -> Option<(usize, NumberParts)> {
-    let mut s = Scanner { text, pos: start };
-    let seq = s.digits(6)?;
+    let mut s = Scanner {
+        text,
+        pos: start,
+        footnote: false,
+    };
+    let seq = s.seq()?;
     s.gap();
     let sep = s.separator()?;
     s.gap();
     let parts = if sep == '-' {
-        s.party(seq)?
+        let save = s.pos;
+        match s.party(seq) {
+            Some(p) => p,
+            None => {
+                s.pos = save;
+                s.bare(seq)?
+            }
+        }
     } else {
         s.state(seq)?
     };
+    if seq.contains('.') && parts.year.is_none() {
+        return None; // dotted numbers are those of resolutions with a year
+    }
     // The number must end where its token ends: not inside a word, and not
-    // before more codes the grammar refused (`1/A-B2/QĐ`).
+    // before more codes the grammar refused (`1/A-B2/QĐ`); a footnote mark
+    // glued to a code that takes no digits (`140/NQ-CP2`) is not the number.
     let mut next = text[s.pos..].chars();
     match (next.next(), next.next()) {
+        (Some(c), _) if s.footnote && c.is_ascii_digit() => Some((s.pos, parts)),
         (Some(c), _) if c.is_alphanumeric() || is_combining(c) => None,
         (Some(c), Some(d))
             if (c == '/' || is_dash(c))
@@ -330,6 +374,8 @@ const MAX_CODES: usize = 4;
 struct Scanner<'t> {
     text: &'t str,
     pos: usize,
+    /// The last code ended before digits that are a footnote mark.
+    footnote: bool,
 }
 
 impl<'t> Scanner<'t> {
@@ -346,6 +392,39 @@ impl<'t> Scanner<'t> {
         let d = &self.rest()[..n];
         self.pos += n;
         Some(d)
+    }
+
+    /// The sequence number: digits, or the dotted number of a Government
+    /// resolution (`66.15/2026/NQ-CP`).
+    fn seq(&mut self) -> Option<&'t str> {
+        let from = self.pos;
+        self.digits(6)?;
+        let rest = self.rest();
+        if let Some(after) = rest.strip_prefix('.') {
+            let n = after.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=3).contains(&n) && after[n..].starts_with('/') {
+                self.pos += 1 + n;
+            }
+        }
+        Some(&self.text[from..self.pos])
+    }
+
+    /// `SEQ-CP`, `SEQ/TTg`: an old number made of a bare central issuer.
+    fn bare(&mut self, seq: &str) -> Option<NumberParts> {
+        let code = self.code()?;
+        let (canon, _) = lookup(ISSUERS, code)?;
+        if !BARE_ISSUERS.contains(&canon) {
+            return None;
+        }
+        Some(NumberParts {
+            seq: seq.to_string(),
+            year: None,
+            type_code: None,
+            issuer_code: Some(canon.to_string()),
+            unit: None,
+            party: false,
+            glued_at: None,
+        })
     }
 
     /// Stray spaces and at most one line break, as converted text leaves
@@ -388,6 +467,7 @@ impl<'t> Scanner<'t> {
     /// A separator directly at the cursor (no gap) followed by a code.
     fn try_unit(&mut self, allow_slash: bool) -> Option<&'t str> {
         let save = self.pos;
+        let footnote = self.footnote;
         match self.separator() {
             Some('-') => {}
             Some('/') if allow_slash => {}
@@ -396,13 +476,42 @@ impl<'t> Scanner<'t> {
                 return None;
             }
         }
+        // `02/TTr-CAT- ANCTNB`: a space after the hyphen, then a whole
+        // upper-case code that ends where its word ends.
+        let before_gap = self.pos;
+        if self.rest().starts_with([' ', '\u{a0}']) {
+            self.gap_in_line();
+        }
+        let spaced = self.pos != before_gap;
         match self.code() {
-            Some(c) => Some(c),
-            None => {
+            Some(c)
+                if !spaced
+                    || c.len() >= 2
+                        && c.chars().all(|c| c.is_ascii_uppercase() || c == 'Đ')
+                        && !self
+                            .rest()
+                            .starts_with(|n: char| n.is_alphanumeric() || is_combining(n)) =>
+            {
+                Some(c)
+            }
+            _ => {
                 self.pos = save;
+                self.footnote = footnote;
                 None
             }
         }
+    }
+
+    /// Spaces within a line, at most three.
+    fn gap_in_line(&mut self) {
+        let n: usize = self
+            .rest()
+            .chars()
+            .take(3)
+            .take_while(|&c| crate::text::is_space(c) && !crate::text::is_line_end(c))
+            .map(char::len_utf8)
+            .sum();
+        self.pos += n;
     }
 
     /// Further codes after the issuer, each after a separator with no space;
@@ -433,8 +542,18 @@ impl<'t> Scanner<'t> {
         let rest = self.rest();
         let mut end = 0;
         let mut letters_end = None;
+        let bytes = rest.as_bytes();
         for (i, c) in rest.char_indices() {
             let letter = c.is_ascii_alphabetic() || c == 'Đ' || c == 'đ';
+            // `QLN&CS`, `BVHTT&DL`: an ampersand between upper-case letters.
+            let amp = c == '&'
+                && end > 0
+                && letters_end.is_none()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
+            if amp {
+                end = i + 1;
+                continue;
+            }
             if letter && letters_end.is_none() {
                 end = i + c.len_utf8();
             } else if c.is_ascii_digit() && end > 0 {
@@ -454,9 +573,46 @@ impl<'t> Scanner<'t> {
         if !(first.is_ascii_uppercase() || first == 'Đ') {
             return None;
         }
-        let upper = letters.chars().all(|c| c.is_ascii_uppercase() || c == 'Đ');
+        let upper = letters
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == 'Đ' || c == '&');
         if !upper && lookup(TYPES, letters).is_none() && lookup(ISSUERS, letters).is_none() {
             return None;
+        }
+        // Digits after a known code that takes none (`CP2`, `BGTVT4`), or
+        // a third after a term (`QH151`), are a footnote mark.
+        let mut end = end;
+        self.footnote = false;
+        if let Some(le) = letters_end {
+            let digits = end - le;
+            let term = TERM_ISSUERS.iter().any(|t| same_code(t, letters));
+            let known = lookup(ISSUERS, letters).is_some() || lookup(TYPES, letters).is_some();
+            if term && digits > 2 {
+                end = le + 2;
+                self.footnote = true;
+            } else if known && !term && digits <= 2 && !letters.starts_with("BC") {
+                end = le;
+                self.footnote = true;
+            }
+        }
+        // `V.I`, `CGC.BT`, `CCTKV.05`: a dot inside a unit, between
+        // letters or digits and an upper-case letter or digit.
+        if !self.footnote
+            && rest[end..].starts_with('.')
+            && rest[end + 1..]
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && end > 0
+        {
+            let more = rest[end + 1..]
+                .bytes()
+                .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                .count();
+            let next = rest[end + 1 + more..].chars().next();
+            if more <= 4 && !next.is_some_and(|c| c.is_alphanumeric() || c == '.') {
+                end += 1 + more;
+            }
         }
         self.pos += end;
         Some(&rest[..end])
@@ -486,6 +642,7 @@ impl<'t> Scanner<'t> {
             issuer_code: Some(canonical_issuer(issuer)),
             unit: join(&units),
             party: true,
+            glued_at: None,
         })
     }
 
@@ -500,9 +657,22 @@ impl<'t> Scanner<'t> {
             issuer_code: None,
             unit: None,
             party: false,
+            glued_at: None,
         };
         let typed =
             canonical_type(first).filter(|_| !first.ends_with(|c: char| c.is_ascii_digit()));
+        if typed.is_none()
+            && let Some((type_code, issuer, at)) = glued(first)
+        {
+            // `5969/QĐUBND`, `26/2021/TTBGTVT`, `79/2025/NĐCP`.
+            parts.type_code = Some(type_code.to_string());
+            parts.issuer_code = Some(canonical_issuer(issuer));
+            parts.glued_at = Some(self.pos - first.len() + at - self.start_of(seq));
+            let mut rest = Vec::new();
+            self.units(false, &mut rest)?;
+            parts.unit = join(&rest);
+            return Some(parts);
+        }
         if let Some((type_code, _)) = typed {
             parts.type_code = Some(type_code.to_string());
             let issuer = self.required('-')?;
@@ -524,12 +694,26 @@ impl<'t> Scanner<'t> {
         let law = year.is_some() || first.ends_with(|c: char| c.is_ascii_digit());
         let mut units = Vec::new();
         if !law {
-            // A state Công văn: the unit is required, so stray space is safe.
-            units.push(self.required('-')?);
+            // A state Công văn: the unit is required, so stray space is safe;
+            // an old number (`118/TTg`, `61/CP`) has a bare central issuer.
+            let save = self.pos;
+            match self.required('-') {
+                Some(u) => units.push(u),
+                None if BARE_ISSUERS.iter().any(|b| same_code(b, first)) => {
+                    self.pos = save;
+                    return Some(parts);
+                }
+                None => return None,
+            }
         }
         self.units(false, &mut units)?;
         parts.unit = join(&units);
         Some(parts)
+    }
+
+    /// Where the number whose sequence number is `seq` starts.
+    fn start_of(&self, seq: &str) -> usize {
+        seq.as_ptr() as usize - self.text.as_ptr() as usize
     }
 
     /// `YEAR /`, four digits between 1945 and 2099, or nothing.
@@ -550,6 +734,24 @@ impl<'t> Scanner<'t> {
         self.pos = save;
         None
     }
+}
+
+/// A type code and a known issuer code written as one (`QĐUBND`): the
+/// type, the issuer and where the issuer starts. Only a known issuer after
+/// a known type: `TTBGTVT` is `TT` + `BGTVT`, `BCĐ389` stays a code.
+fn glued(code: &str) -> Option<(&'static str, &str, usize)> {
+    if code.ends_with(|c: char| c.is_ascii_digit()) && !code.contains("QH")
+        || lookup(ISSUERS, code).is_some()
+    {
+        return None;
+    }
+    code.char_indices().skip(1).find_map(|(i, _)| {
+        let (ty, issuer) = code.split_at(i);
+        let (canon, _) = canonical_type(ty)?;
+        let letters = issuer.trim_end_matches(|c: char| c.is_ascii_digit());
+        (ty.len() >= 2 && lookup(ISSUERS, letters).is_some() && letters.len() >= 2)
+            .then_some((canon, issuer, i))
+    })
 }
 
 fn join(units: &[&str]) -> Option<String> {
@@ -630,8 +832,12 @@ mod tests {
         assert_eq!((p.issuer_code, p.unit), (opt("VP"), opt("KGVX")));
         let p = parts("1234/TTg-KGVX");
         assert_eq!((p.type_code, p.issuer_code), (None, opt("TTg")));
-        // A bare issuer without unit or year is not a number.
+        // A bare issuer without unit or year is not a number, but for the
+        // Government's old numbers.
         assert_eq!(parse("12/UBND"), None);
+        assert_eq!(parts("118/TTg").issuer_code, opt("TTg"));
+        assert_eq!(parts("201-CP").issuer_code, opt("CP"));
+        assert_eq!(parts("118/TTg").implied_type(), None);
     }
 
     #[test]

@@ -23,7 +23,7 @@
 
 use super::issuer::match_issuer;
 use super::tokens::{Kind, Token, date_at, date_ending_at, tokenize, tokenize_at_most};
-use crate::number::{self, NumberParts, printed_number};
+use crate::number::{self, NumberParts};
 use crate::text::is_space;
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -125,6 +125,16 @@ struct Found {
 
 /// A number may start only where a word starts.
 fn may_start(text: &str, i: usize) -> bool {
+    // `số382/TTr-CP`: the word `số` glued to the number it introduces.
+    for so in ["số", "Số", "SỐ"] {
+        if let Some(before) = text[..i].strip_suffix(so)
+            && !before.chars().next_back().is_some_and(|c| {
+                c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+            })
+        {
+            return true;
+        }
+    }
     match text[..i].chars().next_back() {
         None => true,
         Some(c) => {
@@ -179,7 +189,7 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 }
 
 fn read_context(text: &str, span: Range<usize>, parts: NumberParts) -> Found {
-    let printed = printed_number(&text[span.clone()]);
+    let printed = number::repaired(text, span.start, span.end, &parts);
     let before = Before::read(text, span.start);
     let after = After::read(text, span.end);
     Found {
@@ -680,11 +690,12 @@ mod tests {
             }
             for m in find_mentions(&text) {
                 found += 1;
-                let printed: String = text[m.span.clone()]
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect();
-                assert_eq!(printed, m.number, "{text:?}");
+                let printed = number::printed_number(&text[m.span.clone()]);
+                assert_eq!(
+                    printed.replace('-', ""),
+                    m.number.replace('-', ""),
+                    "{text:?}"
+                );
                 assert_eq!(number::normalize(&m.number), m.key);
                 assert!(number::parse(&text[m.span.clone()]).is_some(), "{text:?}");
             }
@@ -711,6 +722,59 @@ mod tests {
             let text = format!("Công văn số 1507{c}/UBND{c}-{c}TH");
             assert_eq!(one(&text).number, "1507/UBND-TH", "U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn shapes_of_old_and_damaged_numbers() {
+        // Dotted numbers of Government resolutions.
+        assert_eq!(
+            numbers("Nghị quyết số 66.15/2026/NQ-CP ngày"),
+            ["66.15/2026/NQ-CP"]
+        );
+        // Old shapes: a bare central issuer.
+        assert_eq!(
+            numbers("Nghị định 201-CP, Quyết định 404-CP, Quyết định số 118/TTg và 769/TTg;"),
+            ["201-CP", "404-CP", "118/TTg", "769/TTg"]
+        );
+        // A missing hyphen is put back; a space after the hyphen is dropped.
+        let m = find_mentions("Quyết định số 5969/QĐUBND và Thông tư số 04/2023/TT- BLĐTBXH ngày");
+        assert_eq!(m[0].number, "5969/QĐ-UBND");
+        assert_eq!(m[0].key, number::normalize("5969/QĐ-UBND"));
+        assert_eq!(m[1].number, "04/2023/TT-BLĐTBXH");
+        assert_eq!(
+            numbers("Thông tư số 26/2021/TTBGTVT ngày"),
+            ["26/2021/TT-BGTVT"]
+        );
+        // Long composite symbols.
+        assert_eq!(
+            numbers(
+                "Công văn số 4236/SXD-QLN&CS, Tờ trình số 02/TTr-CAT- ANCTNB, Công văn số 6721/VPCP-V.I ngày"
+            ),
+            ["4236/SXD-QLN&CS", "02/TTr-CAT-ANCTNB", "6721/VPCP-V.I"]
+        );
+        // `số` glued to the number.
+        assert_eq!(numbers("tại Tờ trình số382/TTr-CP và"), ["382/TTr-CP"]);
+        // Bare issuers other than the Government's are not numbers.
+        assert!(numbers("12/UBND, 3-TU, trang 12/TU").is_empty());
+        // An issuer code that looks like type + issuer stays whole.
+        assert_eq!(numbers("Công văn số 12/TTCP-KHTH"), ["12/TTCP-KHTH"]);
+    }
+
+    #[test]
+    fn broken_numbers_and_glued_footnote_marks() {
+        let m = one("Công văn số 4869/UBND-\nSYT ngày 12/5/2024");
+        assert_eq!(m.number, "4869/UBND-SYT");
+        assert_eq!(m.date, date("2024-05-12"));
+        assert_eq!(
+            numbers(
+                "Nghị quyết số 140/NQ-CP2 ngày 10/10/2021, Luật số 42/2024/QH151 ngày 29/6/2024"
+            ),
+            ["140/NQ-CP", "42/2024/QH15"]
+        );
+        assert_eq!(
+            numbers("Thông tư số 47/2024/TT-BGTVT4, và 12/QĐ-UBND-VX2"),
+            ["47/2024/TT-BGTVT", "12/QĐ-UBND-VX2"]
+        );
     }
 
     #[test]

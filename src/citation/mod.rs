@@ -20,6 +20,7 @@ mod detect;
 mod graph;
 mod issuer;
 mod kind;
+mod laws;
 mod resolve;
 mod tokens;
 
@@ -29,3 +30,4 @@ pub use graph::{
     build_with_provinces, cites_of,
 };
 pub use kind::{CiteKind, article_before, classify};
+pub use laws::{LawMention, find_laws, law_key};

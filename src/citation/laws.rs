@@ -1,0 +1,405 @@
+//! Laws, codes and ordinances cited by name and year rather than by number:
+//! `Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`,
+//! `Bộ luật Lao động năm 2019`, `Luật Phòng, chống bệnh truyền nhiễm năm
+//! 2007`, `Pháp lệnh Ưu đãi người có công với cách mạng`, `Hiến pháp năm
+//! 2013`.
+//!
+//! A reference starts at `Luật`, `Bộ luật`, `Pháp lệnh` or `Hiến pháp`
+//! written with a capital (lower-case `luật` is the common noun), and its
+//! name runs until one of: `;` `.` `:` a bracket, a blank line, a line end
+//! (unless the next line goes on in lower case, as a wrapped line does),
+//! `số`, `ngày`, `năm` + year, a comma or `và` followed by a capital word
+//! (the next item of a list), another type word, or a word that starts the
+//! rest of a sentence (`về`, `được`, `quy định` ...). An amending law
+//! (`Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y`) is one name:
+//! its list of amended laws belongs to it. A law followed by `số NUMBER`
+//! is cited by number, not here. The year is that of the date or `năm`
+//! right after the name.
+//!
+//! Its identity is [`law_key`]: the name folded, and the year.
+
+use super::tokens::{Kind, Token, date_at, tokenize, written};
+use std::ops::Range;
+
+/// A law cited by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LawMention {
+    /// Byte range of the name in the text.
+    pub span: Range<usize>,
+    /// The name as printed, single spaces (`Luật Tổ chức chính quyền địa
+    /// phương`).
+    pub name: String,
+    /// The year printed with it, if any.
+    pub year: Option<i32>,
+    /// [`law_key`] of name and year.
+    pub key: String,
+}
+
+/// The identity of a law cited by name: `luat:` and the folded words of
+/// its name, then `@` and the year (empty when none is printed).
+pub fn law_key(name: &str, year: Option<i32>) -> String {
+    let folded = crate::text::fold(name);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = year.map(|y| y.to_string()).unwrap_or_default();
+    format!("luat:{}@{year}", words.join("-"))
+}
+
+/// Words that end a law's name: the sentence goes on after it.
+const STOP: &[&str] = &[
+    "về", "được", "đã", "có", "thì", "trong", "tại", "theo", "để", "này", "các", "những", "hiện",
+    "và", "hoặc", "là", "sẽ", "khi", "do", "cho", "từ", "đến", "như", "mới", "quy", "hướng",
+    "thực", "triển", "sửa",
+];
+
+/// Whether token `tok` is one of the [`STOP`] words, with its tones: folded,
+/// `khí` (weapons) would be `khi` (when).
+fn is_stop(text: &str, tok: &Token) -> bool {
+    tok.kind == Kind::Word && !tok.capital && {
+        let w = text[tok.span.clone()].to_lowercase();
+        STOP.contains(&w.as_str())
+    }
+}
+
+/// Words that may follow a stop word inside a name (`và` in `Luật Quản lý,
+/// sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ`): a stop word ends the
+/// name only when the words after it are not of a name.
+fn stops_here(text: &str, t: &[Token], j: usize, words: usize, in_of: bool) -> bool {
+    let w = t[j].folded.as_str();
+    match w {
+        "va" | "hoac" => {
+            // `và` + another type word or `các` is the next item; + the
+            // rest of a name goes on (`vật liệu nổ và công cụ hỗ trợ`, `Tổ
+            // chức HĐND và UBND`), as does `và Luật Y` in an amending law.
+            t.get(j + 1).is_none_or(|n| {
+                n.kind != Kind::Word || is_stop(text, n) || is_type_start(t, j + 1) && !in_of
+            })
+        }
+        "quy" => words > 1 && t.get(j + 1).is_some_and(|n| n.is_word("dinh")),
+        "huong" => t.get(j + 1).is_some_and(|n| n.is_word("dan")),
+        "thuc" => t.get(j + 1).is_some_and(|n| n.is_word("hien")),
+        "trien" => t.get(j + 1).is_some_and(|n| n.is_word("khai")),
+        "sua" => words > 1,
+        "moi" => words > 1,
+        "co" => words > 1 && !t.get(j + 1).is_some_and(|n| n.is_word("cong")),
+        _ => words > 1 || matches!(w, "nay" | "cac" | "ve" | "da" | "duoc"),
+    }
+}
+
+/// Type words that start another citation.
+fn is_type_start(t: &[Token], j: usize) -> bool {
+    let w = |k: usize| {
+        t.get(k)
+            .filter(|k| k.kind == Kind::Word)
+            .map(|k| k.folded.as_str())
+    };
+    if !t[j].capital {
+        return false;
+    }
+    matches!(
+        (w(j), w(j + 1)),
+        (Some("luat"), _)
+            | (Some("bo"), Some("luat"))
+            | (Some("phap"), Some("lenh"))
+            | (Some("hien"), Some("phap"))
+            | (Some("nghi"), Some("dinh" | "quyet"))
+            | (Some("thong"), Some("tu" | "bao"))
+            | (Some("quyet"), Some("dinh"))
+            | (Some("chi"), Some("thi"))
+            | (Some("cong"), Some("van" | "dien"))
+            | (Some("ke"), Some("hoach"))
+    )
+}
+
+/// The trigger at token `k`: how many tokens it has.
+fn trigger(t: &[Token], k: usize) -> Option<usize> {
+    let tok = &t[k];
+    if tok.kind != Kind::Word || !tok.capital {
+        return None;
+    }
+    let next = |w: &str| t.get(k + 1).is_some_and(|n| n.is_word(w));
+    let prev = k.checked_sub(1).map(|p| &t[p]);
+    match tok.folded.as_str() {
+        // `Pháp Luật Việt Nam`, the site banner, is not a law.
+        "luat" if !prev.is_some_and(|p| p.is_word("phap") || p.is_word("bo")) => Some(1),
+        "bo" if next("luat") => Some(2),
+        "phap" if next("lenh") => Some(2),
+        "hien" if next("phap") => Some(2),
+        _ => None,
+    }
+}
+
+/// Every law cited by name in `text`, in order. A name cited without a
+/// year where the same name is cited with one is that law: it is dropped.
+pub fn find_laws(text: &str) -> Vec<LawMention> {
+    let t = tokenize(text, 0..text.len());
+    let mut out: Vec<LawMention> = Vec::new();
+    let mut k = 0;
+    while k < t.len() {
+        let Some(n) = trigger(&t, k) else {
+            k += 1;
+            continue;
+        };
+        match read_name(text, &t, k, n) {
+            Some((end, m)) => {
+                out.push(m);
+                k = end;
+            }
+            None => k += n,
+        }
+    }
+    let with_year: Vec<String> = out
+        .iter()
+        .filter(|m| m.year.is_some())
+        .map(|m| law_key(&m.name, None))
+        .collect();
+    out.retain(|m| m.year.is_some() || !with_year.contains(&m.key));
+    out
+}
+
+/// Whether the line that ends at byte `end` is long, as the lines of a
+/// hard-wrapped paragraph are.
+fn long_line_before(text: &str, end: usize) -> bool {
+    let start = text[..end].rfind('\n').map_or(0, |p| p + 1);
+    text[start..end].chars().count() >= 60
+}
+
+/// Whether a line end lies between tokens `a` and `b`.
+fn line_end_between(text: &str, a: &Token, b: &Token) -> bool {
+    text[a.span.end..b.span.start].contains(crate::text::is_line_end)
+}
+
+fn read_name(text: &str, t: &[Token], k: usize, n: usize) -> Option<(usize, LawMention)> {
+    let first = t.get(k + n)?;
+    if t[k].is_word("hien") && (first.is_word("nam") || first.kind != Kind::Word) {
+        let year = year_at(t, k + n);
+        let name = written(text, &t[k..k + n]);
+        let span = t[k].span.start..t[k + n - 1].span.end;
+        let key = law_key(&name, year);
+        return Some((
+            k + n,
+            LawMention {
+                span,
+                name,
+                year,
+                key,
+            },
+        ));
+    }
+    if first.kind != Kind::Word
+        || line_end_between(text, &t[k + n - 1], first) && first.capital
+        || matches!(
+            first.folded.as_str(),
+            "nay" | "su" | "so" | "cua" | "va" | "cac" | "hien" | "moi" | "dinh" | "trong" | "tren"
+        )
+    {
+        return None;
+    }
+    let amending = first.is_word("sua");
+    let mut j = k + n;
+    let mut words = 0;
+    let mut in_of = false; // after `của` in an amending law
+    while j < t.len() && words < 30 {
+        let tok = &t[j];
+        if j > k + n && line_end_between(text, &t[j - 1], tok) {
+            // A wrapped line goes on: in lower case, or after a long line
+            // (a hard-wrapped paragraph of a PDF).
+            if tok.kind != Kind::Word || tok.capital && !long_line_before(text, t[j - 1].span.end) {
+                break;
+            }
+        }
+        match tok.kind {
+            Kind::Break => break,
+            Kind::Punct => {
+                let next = t.get(j + 1);
+                let goes_on = match tok.mark {
+                    ',' => next.is_some_and(|n| {
+                        n.kind == Kind::Word
+                            && !matches!(n.folded.as_str(), "ngay" | "nam" | "so")
+                            && (!n.capital || in_of && trigger(t, j + 1).is_some())
+                    }),
+                    '-' | '–' | '“' | '”' | '"' => true,
+                    _ => false,
+                };
+                if !goes_on {
+                    break;
+                }
+            }
+            Kind::Word => {
+                let w = tok.folded.as_str();
+                if w.bytes().all(|b| b.is_ascii_digit())
+                    || w == "ngay"
+                    || w == "so" && !(j > 0 && t[j - 1].is_word("mot"))
+                    || w == "nam" && t.get(j + 1).is_some_and(|n| n.folded.len() == 4)
+                {
+                    break;
+                }
+                if w == "cua" && !amending {
+                    break; // `Pháp lệnh X của Ủy ban Thường vụ Quốc hội`
+                } else if amending && w == "cua" {
+                    in_of = true;
+                } else if j > k + n && is_type_start(t, j) && !(in_of && trigger(t, j).is_some()) {
+                    break;
+                } else if j > k + n && is_stop(text, tok) && stops_here(text, t, j, words, in_of) {
+                    break;
+                }
+                words += 1;
+            }
+        }
+        j += 1;
+    }
+    // Trailing marks are not part of the name.
+    let mut end = j;
+    while end > k + n && t[end - 1].kind == Kind::Punct {
+        end -= 1;
+    }
+    // `Hiến pháp năm 2013` needs no more name.
+    let constitution = t[k].is_word("hien");
+    if (words == 0 || end <= k + n) && !constitution {
+        return None;
+    }
+    let end = end.max(k + n);
+    // `Luật X số 45/2019/QH14`: cited by its number.
+    let mut after = end;
+    if t.get(after).is_some_and(|a| a.is_punct(',')) {
+        after += 1;
+    }
+    if t.get(after).is_some_and(|a| a.is_word("so"))
+        && t.get(after + 1)
+            .is_some_and(|a| a.folded.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let year = year_at(t, after);
+    let name = written(text, &t[k..end]);
+    let span = t[k].span.start..t[end - 1].span.end;
+    Some((
+        end,
+        LawMention {
+            span,
+            key: law_key(&name, year),
+            name,
+            year,
+        },
+    ))
+}
+
+/// `ngày 19 tháng 6 năm 2015`, `ngày 19/6/2015` or `năm 2019` at token `i`.
+fn year_at(t: &[Token], i: usize) -> Option<i32> {
+    use chrono::Datelike;
+    if let Some((d, _)) = date_at(t, i) {
+        return Some(d.year());
+    }
+    let y = t.get(i + 1)?;
+    if t.get(i)?.is_word("nam") && y.folded.len() == 4 {
+        return y.folded.parse().ok().filter(|y| (1945..2100).contains(y));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn laws(text: &str) -> Vec<(String, Option<i32>)> {
+        find_laws(text)
+            .into_iter()
+            .map(|m| (m.name, m.year))
+            .collect()
+    }
+
+    fn one(name: &str, year: Option<i32>) -> Vec<(String, Option<i32>)> {
+        vec![(name.to_string(), year)]
+    }
+
+    #[test]
+    fn names_end_at_the_date_or_year() {
+        assert_eq!(
+            laws("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"),
+            one("Luật Tổ chức chính quyền địa phương", Some(2015))
+        );
+        assert_eq!(
+            laws("theo Bộ luật Lao động năm 2019 và các văn bản"),
+            one("Bộ luật Lao động", Some(2019))
+        );
+        assert_eq!(
+            laws("Căn cứ Luật Phòng, chống bệnh truyền nhiễm năm 2007;"),
+            one("Luật Phòng, chống bệnh truyền nhiễm", Some(2007))
+        );
+        assert_eq!(
+            laws("Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09/12/2020;"),
+            one("Pháp lệnh Ưu đãi người có công với cách mạng", Some(2020))
+        );
+    }
+
+    #[test]
+    fn an_amending_law_is_one_name() {
+        assert_eq!(
+            laws(
+                "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;"
+            ),
+            one(
+                "Luật Sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương",
+                Some(2019)
+            )
+        );
+    }
+
+    #[test]
+    fn lists_and_sentences_split_names() {
+        assert_eq!(
+            laws("thực hiện Luật Lâm nghiệp, Luật Đất đai và các văn bản hướng dẫn thi hành"),
+            [
+                ("Luật Lâm nghiệp".to_string(), None),
+                ("Luật Đất đai".to_string(), None)
+            ]
+        );
+        assert_eq!(
+            laws("Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ năm 2024;"),
+            one(
+                "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
+                Some(2024)
+            )
+        );
+        assert_eq!(
+            laws("Căn cứ Luật Đầu tư về việc lấy ý kiến"),
+            one("Luật Đầu tư", None)
+        );
+    }
+
+    #[test]
+    fn constitution_and_issuer_after_the_name() {
+        assert_eq!(
+            laws("Căn cứ Hiến pháp năm 2013;"),
+            one("Hiến pháp", Some(2013))
+        );
+        assert_eq!(
+            laws(
+                "thi hành Pháp lệnh Ưu đãi người có công với cách mạng của Ủy ban Thường vụ Quốc hội"
+            ),
+            one("Pháp lệnh Ưu đãi người có công với cách mạng", None)
+        );
+    }
+
+    #[test]
+    fn laws_cited_by_number_and_look_alikes_are_not_here() {
+        assert!(laws("Căn cứ Luật Quản lý thuế số 38/2019/QH14 ngày 13/6/2019;").is_empty());
+        assert!(
+            laws("THƯ VIỆN PHÁP LUẬT, Pháp Luật Việt Nam, theo Luật này, các Luật sư").is_empty()
+        );
+        assert!(laws("theo quy định của pháp luật và luật đất đai").is_empty());
+    }
+
+    #[test]
+    fn the_same_law_without_its_year_is_that_law() {
+        let text =
+            "Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;\n\nThực hiện Luật Đất đai, các sở";
+        assert_eq!(laws(text), one("Luật Đất đai", Some(2024)));
+        assert_eq!(
+            law_key("Luật Tổ chức chính quyền địa phương", Some(2015)),
+            law_key("LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG", Some(2015))
+        );
+    }
+}

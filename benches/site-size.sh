@@ -7,7 +7,7 @@ site="${1:?usage: benches/site-size.sh SITE_DIR}"
 cd "$site"
 files=$(find . -type f | wc -l)
 dirs=$(find . -mindepth 1 -type d | wc -l)
-bytes=$(find . -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')
+bytes=$(find . -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s}')
 printf 'total: %d files + %d folders = %d entries, %.1f MB (%d bytes)\n' \
   "$files" "$dirs" $((files + dirs)) "$(echo "$bytes / 1000000" | bc -l)" "$bytes"
 printf '%-40s %9s %10s %10s\n' kind files MB 'avg bytes'

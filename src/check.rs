@@ -184,7 +184,7 @@ fn check_links(opts: &BuildOptions) -> Vec<Diagnostic> {
     let mut o = opts.clone();
     o.output_dir = tmp.join("site");
     let result = match crate::build::build(&o) {
-        Ok(_) => crate::linkcheck::check_site(&o.output_dir)
+        Ok(_) => crate::linkcheck::check_site_at(&o.output_dir, &o.config.root_path())
             .into_iter()
             .map(|b| {
                 Diagnostic::error(

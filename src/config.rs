@@ -76,10 +76,7 @@ impl Config {
     /// The path part of the base URL (`/kho/` for `https://h.example/kho/`),
     /// `/` without one: where root-relative links of the 404 page start.
     pub fn root_path(&self) -> String {
-        let rest = self
-            .base_url
-            .split_once("://")
-            .map_or("", |(_, rest)| rest);
+        let rest = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
         match rest.find('/') {
             Some(k) => rest[k..].to_string(),
             None => "/".to_string(),
@@ -100,7 +97,10 @@ mod tests {
         assert_eq!(c.absolute("a/"), None);
         assert_eq!(c.root_path(), "/");
         c.set_base_url("https://h.example/kho");
-        assert_eq!(c.absolute("a/").as_deref(), Some("https://h.example/kho/a/"));
+        assert_eq!(
+            c.absolute("a/").as_deref(),
+            Some("https://h.example/kho/a/")
+        );
         assert_eq!(c.root_path(), "/kho/");
         c.set_base_url("https://h.example");
         assert_eq!(c.root_path(), "/");

@@ -38,8 +38,14 @@ fn decode_entities(s: &str) -> String {
         .replace("&gt;", ">")
 }
 
-/// Checks every `.html` file under `site`.
+/// Checks every `.html` file under `site`, served at the root of its host.
 pub fn check_site(site: &Path) -> Vec<BrokenLink> {
+    check_site_at(site, "/")
+}
+
+/// Checks every `.html` file under `site`, served at `mount` (the base
+/// URL's path, `/kho/`): links from the root (the 404 page's) start there.
+pub fn check_site_at(site: &Path, mount: &str) -> Vec<BrokenLink> {
     let pages: Vec<PathBuf> = walkdir::WalkDir::new(site)
         .sort_by_file_name()
         .into_iter()
@@ -73,7 +79,7 @@ pub fn check_site(site: &Path) -> Vec<BrokenLink> {
                 .chain(attribute_values(&html, "src"))
             {
                 let href = decode_entities(href);
-                if let Some(reason) = check_one(site, page, &href, &ids) {
+                if let Some(reason) = check_one(site, mount, page, &href, &ids) {
                     out.push(BrokenLink {
                         page: rel.clone(),
                         href,
@@ -91,6 +97,7 @@ pub fn check_site(site: &Path) -> Vec<BrokenLink> {
 
 fn check_one(
     site: &Path,
+    mount: &str,
     page: &Path,
     href: &str,
     ids: &HashMap<PathBuf, HashSet<String>>,
@@ -109,6 +116,15 @@ fn check_one(
         None => (href, None),
     };
     let path_part = path_part.split('?').next().unwrap_or("");
+    // A link from the root names the site's files below its mount point.
+    let path_part = match path_part.strip_prefix('/') {
+        Some(_) => match path_part.strip_prefix(mount.trim_end_matches('/')) {
+            Some("") => "/",
+            Some(rest) if rest.starts_with('/') => rest,
+            _ => return Some("ra ngoài trang"),
+        },
+        None => path_part,
+    };
     let target = if path_part.is_empty() {
         page.to_path_buf()
     } else {

@@ -495,7 +495,10 @@ mod alignment_tests {
     fn aligned_cells_get_classes_and_no_style_attribute() {
         let body = "| Số | Tên | Kinh phí |\n|:--|:-:|--:|\n| 1 | A | 1.000 |\n\n<td style=\"text-align: right\">x</td>\n";
         let html = render(body, &[]).html;
-        assert!(!html.contains("<td style=") && !html.contains("<th style="), "{html}");
+        assert!(
+            !html.contains("<td style=") && !html.contains("<th style="),
+            "{html}"
+        );
         for side in ["left", "center", "right"] {
             assert!(
                 html.contains(&format!("<td class=\"align-{side}\">")),
@@ -503,6 +506,9 @@ mod alignment_tests {
             );
         }
         // Raw HTML stays text: its attribute is shown, escaped, not turned into a class.
-        assert!(html.contains("&lt;td style=\"text-align: right\"&gt;x"), "{html}");
+        assert!(
+            html.contains("&lt;td style=\"text-align: right\"&gt;x"),
+            "{html}"
+        );
     }
 }

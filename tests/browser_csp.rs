@@ -82,7 +82,9 @@ fn every_page_of_a_generated_archive_keeps_to_its_content_security_policy() {
     let content = tmp.path().join("content");
     let out = vanban(
         tmp.path(),
-        &["generate", "--count", "40", "--seed", "3", "--output", "content"],
+        &[
+            "generate", "--count", "40", "--seed", "3", "--output", "content",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     std::fs::write(content.join("bang-can-le.md"), ALIGNED).unwrap();
@@ -96,7 +98,10 @@ fn every_page_of_a_generated_archive_keeps_to_its_content_security_policy() {
     // Generated documents carry aligned tables too, not only the added one.
     assert!(aligned >= 2, "{aligned} pages with aligned cells");
     for p in &pages {
-        assert!(!read(&public.join(p)).contains(" style=\""), "{p} has a style attribute");
+        assert!(
+            !read(&public.join(p)).contains(" style=\""),
+            "{p} has a style attribute"
+        );
     }
     assert!(
         std::fs::read(public.join("favicon.ico"))
@@ -144,5 +149,10 @@ fn every_page_of_a_generated_archive_keeps_to_its_content_security_policy() {
         }
     }
     assert!(control_seen, "the control page's violation was not seen");
-    assert!(found.is_empty(), "{} problems:\n{}", found.len(), found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "{} problems:\n{}",
+        found.len(),
+        found.join("\n")
+    );
 }

@@ -143,6 +143,12 @@ fn hostile_site() -> (tempfile::TempDir, PathBuf) {
     std::fs::write(dir.join("fields.md"), fields_document()).unwrap();
     std::fs::write(dir.join("cited.md"), cited_document()).unwrap();
     std::fs::write(dir.join("body.md"), BODY_DOCUMENT).unwrap();
+    // A base URL, so that feeds and sitemaps (absolute addresses) are built.
+    std::fs::write(
+        tmp.path().join("vanban.toml"),
+        "base_url = \"https://kho.example.org/\"\n",
+    )
+    .unwrap();
     let public = build_ok(tmp.path());
     (tmp, public)
 }

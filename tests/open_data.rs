@@ -202,7 +202,10 @@ fn aliases_redirect_to_the_document() {
         // Built without a base URL: no canonical link (it must be absolute),
         // the new address shown as the page's path.
         assert!(!page.contains("rel=\"canonical\""), "{alias}: {page}");
-        assert!(page.contains(">/van-ban/2021/374-tb-tu/</a>"), "{alias}: {page}");
+        assert!(
+            page.contains(">/van-ban/2021/374-tb-tu/</a>"),
+            "{alias}: {page}"
+        );
     }
     assert!(vanban::linkcheck::check_site(&public).is_empty());
 }

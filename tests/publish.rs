@@ -41,7 +41,11 @@ fn without_settings_no_file_carries_a_loopback_address_and_build_and_check_warn(
         }
     }
     // What needs an absolute address is left out; links stay relative.
-    for absent in ["feed.xml", "sitemap.xml", "co-quan/tinh-uy-kien-giang/feed.xml"] {
+    for absent in [
+        "feed.xml",
+        "sitemap.xml",
+        "co-quan/tinh-uy-kien-giang/feed.xml",
+    ] {
         assert!(!public.join(absent).exists(), "{absent}");
     }
     let page = read(&public.join("van-ban/2021/176-cv-tu/index.html"));
@@ -64,9 +68,17 @@ fn without_settings_no_file_carries_a_loopback_address_and_build_and_check_warn(
         "{err}"
     );
     // Given the setting, the warning goes and the absolute addresses come.
-    let out = vanban(tmp.path(), &["check", "--base-url", "https://h.example/kho"]);
+    // (Under a base path too: the 404 page's links from the root are no broken links.)
+    let out = vanban(
+        tmp.path(),
+        &["check", "--base-url", "https://h.example/kho"],
+    );
     assert!(!stderr(&out).contains("`base_url`"), "{}", stderr(&out));
-    let out = vanban(tmp.path(), &["build", "--base-url", "https://h.example/kho"]);
+    assert!(stderr(&out).contains(" 0 lỗi"), "{}", stderr(&out));
+    let out = vanban(
+        tmp.path(),
+        &["build", "--base-url", "https://h.example/kho"],
+    );
     assert!(!stderr(&out).contains("`base_url`"), "{}", stderr(&out));
     assert!(read(&public.join("feed.xml")).contains("https://h.example/kho/van-ban/"));
     let page = read(&public.join("van-ban/2021/176-cv-tu/index.html"));
@@ -105,20 +117,28 @@ fn the_404_page_loads_its_stylesheet_and_links_at_any_depth() {
     copy_sample(tmp.path());
     for (args, mount) in [
         (vec!["build"], "/"),
-        (vec!["build", "--base-url", "https://h.example/kho/"], "/kho/"),
+        (
+            vec!["build", "--base-url", "https://h.example/kho/"],
+            "/kho/",
+        ),
     ] {
         let out = vanban(tmp.path(), &args);
         assert!(out.status.success(), "{}", stderr(&out));
         let public = tmp.path().join("public");
         let page = read(&public.join("404.html"));
         let html = scraper::Html::parse_document(&page);
-        let sel = scraper::Selector::parse("link[href], a[href], form[action], script[src]").unwrap();
+        let sel =
+            scraper::Selector::parse("link[href], a[href], form[action], script[src]").unwrap();
         let mut checked = 0;
         for depth in ["a", "a/b/c/", "van-ban/2099/x/y/"] {
             let served_at = format!("{mount}{depth}");
             for el in html.select(&sel) {
                 let v = el.value();
-                let href = v.attr("href").or(v.attr("action")).or(v.attr("src")).unwrap();
+                let href = v
+                    .attr("href")
+                    .or(v.attr("action"))
+                    .or(v.attr("src"))
+                    .unwrap();
                 if href.starts_with('#') {
                     continue;
                 }
@@ -136,7 +156,11 @@ fn the_404_page_loads_its_stylesheet_and_links_at_any_depth() {
                 } else {
                     file
                 };
-                assert!(file.is_file(), "{href} at {served_at}: {} missing", file.display());
+                assert!(
+                    file.is_file(),
+                    "{href} at {served_at}: {} missing",
+                    file.display()
+                );
                 checked += 1;
             }
         }
@@ -241,7 +265,10 @@ fn run_github_steps(kho: &Path, tmp: &Path, releases: &Path) -> Result<(), Strin
             "${{ steps.pages.outputs.base_url }}",
             "https://example.github.io/kho",
         );
-        assert!(!script.contains("${{"), "an expression the test does not know: {script}");
+        assert!(
+            !script.contains("${{"),
+            "an expression the test does not know: {script}"
+        );
         let mut cmd = Command::new("bash");
         base_env(&mut cmd, tmp, releases, &shim);
         let mut path = read(&github_path)
@@ -250,12 +277,21 @@ fn run_github_steps(kho: &Path, tmp: &Path, releases: &Path) -> Result<(), Strin
             .map(str::to_string)
             .collect::<Vec<_>>();
         path.push(format!("{}:/usr/bin:/bin", shim.display()));
-        cmd.env("PATH", path.join(":")).env("GITHUB_PATH", &github_path);
+        cmd.env("PATH", path.join(":"))
+            .env("GITHUB_PATH", &github_path);
         for (k, v) in workflow["env"].as_object().unwrap() {
             cmd.env(k, v.as_str().unwrap());
         }
         let out = cmd
-            .args(["--noprofile", "--norc", "-e", "-o", "pipefail", "-c", &script])
+            .args([
+                "--noprofile",
+                "--norc",
+                "-e",
+                "-o",
+                "pipefail",
+                "-c",
+                &script,
+            ])
             .current_dir(kho)
             .output()
             .unwrap();
@@ -279,7 +315,10 @@ fn the_github_pages_workflow_installs_the_pinned_release_and_builds_the_site() {
     let kho = fresh_archive(tmp.path());
     let workflow = read(&kho.join(".github/workflows/pages.yml"));
     assert!(workflow.contains(&format!("VANBAN_VERSION: \"{VERSION}\"")));
-    assert!(workflow.contains(&format!("{}/releases/download", env!("CARGO_PKG_REPOSITORY"))));
+    assert!(workflow.contains(&format!(
+        "{}/releases/download",
+        env!("CARGO_PKG_REPOSITORY")
+    )));
     let releases = local_release(&tmp.path().join("releases"), false);
     run_github_steps(&kho, tmp.path(), &releases).unwrap();
     assert!(!tmp.path().join("cargo-calls").exists(), "cargo ran");
@@ -341,7 +380,10 @@ fn the_gitlab_pages_job_installs_the_pinned_release_and_builds_the_site() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(!tmp.path().join("cargo-calls").exists(), "cargo ran");
-    assert!(kho.join(".vanban/bin/vanban").is_file(), "not in the cached folder");
+    assert!(
+        kho.join(".vanban/bin/vanban").is_file(),
+        "not in the cached folder"
+    );
     let public = kho.join("public");
     assert!(public.join("van-ban/2021/176-cv-tu/index.html").is_file());
     assert!(read(&public.join("feed.xml")).contains("https://example.gitlab.io/kho/van-ban/"));
@@ -352,7 +394,10 @@ fn init_help_says_how_to_change_the_pinned_version() {
     let tmp = tempfile::tempdir().unwrap();
     let out = vanban(tmp.path(), &["init", "--help"]);
     let help = String::from_utf8_lossy(&out.stdout);
-    assert!(help.contains("VANBAN_VERSION") && help.contains(VERSION), "{help}");
+    assert!(
+        help.contains("VANBAN_VERSION") && help.contains(VERSION),
+        "{help}"
+    );
     assert!(help.contains("cargo install --locked vanban@"), "{help}");
 }
 
@@ -365,8 +410,10 @@ fn build_reports_the_sites_size_and_document_files_can_be_left_out() {
     let public = tmp.path().join("public");
     let size = vanban::hosting::measure(&public);
     assert!(
-        err.contains(&format!("Trang: {} tệp, {} thư mục", size.files, size.folders))
-            && err.contains("vừa giới hạn của GitHub Pages, GitLab.com Pages"),
+        err.contains(&format!(
+            "Trang: {} tệp, {} thư mục",
+            size.files, size.folders
+        )) && err.contains("vừa giới hạn của GitHub Pages, GitLab.com Pages"),
         "{err}"
     );
     assert!(public.join("van-ban/2021/176-cv-tu/index.json").is_file());
@@ -380,7 +427,11 @@ fn build_reports_the_sites_size_and_document_files_can_be_left_out() {
         .filter(|f| f.ends_with("index.json") || f.ends_with("index.md"))
         .count();
     assert_eq!(docs, 0);
-    assert_eq!(smaller.files + 14, size.files, "7 documents, two files each");
+    assert_eq!(
+        smaller.files + 14,
+        size.files,
+        "7 documents, two files each"
+    );
     let page = read(&public.join("van-ban/2021/176-cv-tu/index.html"));
     assert!(!page.contains("href=\"index.json\"") && !page.contains("href=\"index.md\""));
     assert!(vanban::linkcheck::check_site(&public).is_empty());

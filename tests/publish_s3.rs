@@ -33,7 +33,14 @@ fn moto() -> Moto {
         .unwrap()
         .port();
     let child = Command::new("python3")
-        .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
+        .args([
+            "-m",
+            "moto.server",
+            "-H",
+            "127.0.0.1",
+            "-p",
+            &port.to_string(),
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -46,7 +53,10 @@ fn moto() -> Moto {
                 "moto's server exited ({status}): install it with `python3 -m pip install 'moto[server]' boto3` (scripts/test does)"
             );
         }
-        assert!(start.elapsed() < Duration::from_secs(60), "moto did not start");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "moto did not start"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     server
@@ -59,7 +69,10 @@ fn python(server: &Moto, dir: &Path, args: &[&str]) -> Output {
         .env("AWS_ACCESS_KEY_ID", "test")
         .env("AWS_SECRET_ACCESS_KEY", "test")
         .env("AWS_DEFAULT_REGION", "us-east-1")
-        .env("AWS_ENDPOINT_URL", format!("http://127.0.0.1:{}", server.port))
+        .env(
+            "AWS_ENDPOINT_URL",
+            format!("http://127.0.0.1:{}", server.port),
+        )
         .output()
         .unwrap()
 }
@@ -96,7 +109,10 @@ fn the_second_upload_after_one_edit_sends_only_the_files_that_changed() {
     ok(python(
         &server,
         &kho,
-        &["-c", "import boto3; boto3.client('s3').create_bucket(Bucket='kho')"],
+        &[
+            "-c",
+            "import boto3; boto3.client('s3').create_bucket(Bucket='kho')",
+        ],
     ));
     let build = || {
         let out = vanban(&kho, &["build", "--base-url", "https://cdn.example/"]);
@@ -126,8 +142,16 @@ fn the_second_upload_after_one_edit_sends_only_the_files_that_changed() {
         .filter(|(k, v)| first.get(*k) != Some(v))
         .map(|(k, _)| k.clone())
         .collect();
-    assert!(changed.contains("van-ban/2021/374-tb-tu/index.html"), "{changed:?}");
-    assert!(changed.len() * 2 < second.len(), "{} of {}", changed.len(), second.len());
+    assert!(
+        changed.contains("van-ban/2021/374-tb-tu/index.html"),
+        "{changed:?}"
+    );
+    assert!(
+        changed.len() * 2 < second.len(),
+        "{} of {}",
+        changed.len(),
+        second.len()
+    );
     let report = publish();
     assert_eq!(uploaded(&report), changed, "{report}");
 

@@ -285,7 +285,9 @@ pub(super) fn write_list<'a>(
             // Facts and the density strip go on the first page only.
             facts: std::mem::take(&mut facts),
             density: density.take(),
-            feed: matches!(spec.kind, "issuer" | "type").then(|| format!("{}feed.xml", spec.base)),
+            // Feeds are written only with a base URL (their addresses are absolute).
+            feed: (matches!(spec.kind, "issuer" | "type") && !w.site.config.base_url.is_empty())
+                .then(|| format!("{}feed.xml", spec.base)),
         };
         let key = match w.keyed() {
             true => super::key_with("list.html", &page, |h| {

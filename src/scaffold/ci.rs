@@ -156,7 +156,9 @@ mod tests {
         for file in [github(), gitlab()] {
             assert!(file.contains(&format!("VANBAN_VERSION: \"{VERSION}\"")));
             assert!(file.contains("sha256sum -c"));
-            assert!(file.contains("cargo install --locked --root \"$root\" \"vanban@$VANBAN_VERSION\""));
+            assert!(
+                file.contains("cargo install --locked --root \"$root\" \"vanban@$VANBAN_VERSION\"")
+            );
             assert!(file.contains(&releases_url()));
         }
     }

@@ -289,7 +289,7 @@ fn search_page_template_loads_the_script_without_inline_code() {
     let mut tera = tera::Tera::default();
     tera.add_raw_template(
         "base.html",
-        "<title>{% block title %}{% endblock title %}</title>{% block head %}{% endblock head %}<main>{% block main %}{% endblock main %}</main>",
+        "<title>{% block title %}{% endblock title %}</title>{% block head %}{% endblock head %}{% block header_search %}<form id=\"header\"></form>{% endblock header_search %}<main>{% block main %}{% endblock main %}</main>",
     )
     .unwrap();
     tera.add_raw_template("search.html", &src).unwrap();
@@ -325,7 +325,12 @@ fn search_page_template_loads_the_script_without_inline_code() {
     assert!(html.contains(r#"<label for="search-q">"#));
     assert!(html.contains(r#"role="status""#));
     assert!(html.contains(r#"action="../tim-kiem/" method="get" role="search""#));
+    // One search box: the header's is left out; the filters fold away.
+    assert!(!html.contains(r#"<form id="header">"#));
+    let details = &html[html.find("<details").unwrap()..html.find("</details>").unwrap()];
+    assert!(details.contains("<summary>") && details.contains(r#"id="search-issuer""#));
     let noscript = &html[html.find("<noscript>").unwrap()..html.find("</noscript>").unwrap()];
+    assert!(noscript.contains("cần JavaScript") && noscript.contains("?q="));
     assert!(
         noscript.contains(r#"href="../dong-thoi-gian/""#)
             && noscript.contains(r#"href="../co-quan/""#)
@@ -345,7 +350,7 @@ fn search_site(dir: &Path) {
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'\">\
          <title>{% block title %}{% endblock title %}</title>{% block head %}{% endblock head %}</head>\
-         <body><main>{% block main %}{% endblock main %}</main></body></html>",
+         <body>{% block header_search %}{% endblock header_search %}<main>{% block main %}{% endblock main %}</main></body></html>",
     )
     .unwrap();
     let src = std::fs::read_to_string(repo().join("themes/default/templates/search.html")).unwrap();

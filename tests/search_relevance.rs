@@ -162,6 +162,11 @@ fn the_issues_queries_rank_in_headless_chromium() {
     let site = site_dir();
     // A copy of the search page that types its hash into the box, key by key.
     let page = std::fs::read_to_string(site.join("tim-kiem/index.html")).unwrap();
+    assert_eq!(
+        page.matches(r#"type="search""#).count(),
+        1,
+        "one search box"
+    );
     let typed = page.replace(
         "</head>",
         r#"<script src="../static/type-hash.js" defer></script></head>"#,
@@ -175,6 +180,12 @@ fn the_issues_queries_rank_in_headless_chromium() {
          box.dispatchEvent(new Event('input')); setTimeout(next, 40); }; next(); });",
     )
     .unwrap();
+    // Opened from the file system, the page says to serve it.
+    let dom = browser::dump_dom(&format!(
+        "file://{}?q=kinh+te",
+        site.join("tim-kiem/index.html").display()
+    ));
+    assert!(dom.contains("vanban serve"), "{dom}");
     let server = browser::Server::serve(site);
     let holds = |hits: &[(String, String)], phrase: &str| {
         hits.iter().filter(|(_, t)| t.contains(phrase)).count()

@@ -52,17 +52,29 @@
 //! Term kinds: 0 folded syllable, 1 pair, 2 number, 3 exact syllable (only
 //! for syllables with marks or `đ`, only from the number, trích yếu,
 //! issuer, type and topics). Each posting has a *level* 0-7 from where the
-//! term occurs in the document: 7 its own number, 6 trích yếu and (body
-//! three times or issuer/topic), 5 trích yếu, 4 issuer or topic, 3 type or
-//! body six times or more, 2 body 3-5 times, 1 body twice, 0 body once.
+//! term occurs in the document: 7 its own number (its digits and number
+//! keys; the letter parts of its number, `TE` of `4010/BYT-BM-TE`, rank as
+//! a body word said once), 6 a short trích yếu (at most 10 syllables), 5 a
+//! longer trích yếu, 4 issuer or topic, 3 type or body six times or more,
+//! 2 body 3-5 times, 1 body twice, 0 body once. Only the body levels (0-3)
+//! of a common term merge into one tier to keep its size; the others never
+//! do (merged away, a common word's trích yếu hits ranked as body words and
+//! every hit scored alike).
 //!
 //! The client scores a document by the sum over the query's words of
 //! `idf × W[level]` with `idf = round(1000 × ln(1 + N/df))` and
 //! `W = [10, 14, 18, 22, 30, 45, 55, 70]`, plus the same for each of the
-//! query's pairs found in the document (phrase above scattered), plus
-//! half of it for each word whose exact form (typed with marks) the
-//! document has (exact diacritics above folded). Every word must match
-//! (AND); ties go to the newer document.
+//! query's pairs found in the document (up to 5; phrase above scattered;
+//! the word being typed pairs with the one before when it is a word
+//! already), plus half of it for each word whose exact form (typed with
+//! marks) the document has (exact diacritics above folded). Every word must
+//! match (AND). Then the 20 best scored are re-ordered by how well their
+//! number or trích yếu holds the query ([`fit`]: the longest run of query
+//! words in order, then the share of the field's syllables that are query
+//! words); ties go to the newer document.
+//!
+//! Cited documents outside the archive ([`CitedDoc`]) follow the archive's
+//! documents, with their number, type and issuer; they are in no facet.
 //!
 //! # Files, under `search/` in the site
 //!
@@ -91,7 +103,8 @@
 //!   shared-prefix length, suffix and df, for prefix matching of the word
 //!   being typed.
 //! - `m/<b>.bin`, metadata of documents `b*metaBlock ..`: number, type
-//!   index, issuer index, date as `yyyymmdd`, trích yếu, URL relative to
+//!   index, issuer index (one past the facet's end: none), date as
+//!   `yyyymmdd` (0: none), trích yếu, URL relative to
 //!   the site root, topic count and indexes, leading body text.
 //! - `f/<facet>-<i>.bin`: the set of documents having the facet's `i`-th
 //!   value (`issuer`, `type`, `year`, `topic`).

@@ -452,9 +452,13 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
             let meta = self.meta(id)?;
             keyed.push((fit(&words, req.prefix, &meta.number, &meta.title), id));
         }
+        // The run first, then the score (which holds the exact-diacritic
+        // bonus), then the share of the field.
         keyed.sort_by(|a, b| {
-            b.0.cmp(&a.0)
+            (b.0).0
+                .cmp(&(a.0).0)
                 .then(score[b.1 as usize].cmp(&score[a.1 as usize]))
+                .then((b.0).1.cmp(&(a.0).1))
                 .then(b.1.cmp(&a.1))
         });
         for (slot, (_, id)) in matches.iter_mut().zip(keyed) {

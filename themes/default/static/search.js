@@ -598,7 +598,9 @@
       const head = ids.slice(0, RERANK);
       const metas = await Promise.all(head.map((id) => meta(m, id)));
       const keyed = head.map((id, i) => [fit(words, prefix, metas[i].number, metas[i].title), id]);
-      keyed.sort((a, b) => b[0][0] - a[0][0] || b[0][1] - a[0][1] || score[b[1]] - score[a[1]] || b[1] - a[1]);
+      // The run first, then the score (which holds the exact-diacritic bonus),
+      // then the share of the field.
+      keyed.sort((a, b) => b[0][0] - a[0][0] || score[b[1]] - score[a[1]] || b[0][1] - a[0][1] || b[1] - a[1]);
       keyed.forEach((x, i) => {
         ids[i] = x[1];
       });

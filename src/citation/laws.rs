@@ -47,6 +47,60 @@ pub fn law_key(name: &str, year: Option<i32>) -> String {
     format!("luat:{}@{year}", words.join("-"))
 }
 
+/// The year in a [`law_key`]; `None` for a number's key or a law cited
+/// without its year.
+pub fn law_key_year(key: &str) -> Option<i32> {
+    key.strip_prefix("luat:")?.rsplit_once('@')?.1.parse().ok()
+}
+
+/// Whether `key` is a [`law_key`].
+pub fn is_law_key(key: &str) -> bool {
+    key.starts_with("luat:")
+}
+
+/// The [`law_key`] an archive document answers to when it is a law, code,
+/// ordinance or constitution: its type and title, and its year.
+pub fn archive_law_key(doc_type: &str, title: &str, year: i32) -> Option<String> {
+    let ty = crate::text::fold(doc_type);
+    if !matches!(ty.as_str(), "luat" | "bo luat" | "phap lenh" | "hien phap") {
+        return None;
+    }
+    let name = if crate::text::fold(title).starts_with(&ty) {
+        title.to_string()
+    } else {
+        format!("{doc_type} {title}")
+    };
+    Some(law_key(&name, Some(year)))
+}
+
+/// The laws cited by name in `text` as [`Mention`]s of the graph: the
+/// number is the name, the key its [`law_key`].
+pub(crate) fn law_mentions(text: &str) -> Vec<super::detect::Mention> {
+    find_laws(text)
+        .into_iter()
+        .map(|l| {
+            let folded = crate::text::fold(&l.name);
+            let ty = if folded.starts_with("bo luat") {
+                "Bộ luật"
+            } else if folded.starts_with("phap lenh") {
+                "Pháp lệnh"
+            } else if folded.starts_with("hien phap") {
+                "Hiến pháp"
+            } else {
+                "Luật"
+            };
+            super::detect::Mention {
+                span: l.span,
+                number: l.name,
+                key: l.key,
+                type_word: Some(ty.to_string()),
+                date: None,
+                issuer_hint: None,
+            }
+        })
+        .collect()
+}
+
 /// Words that end a law's name: the sentence goes on after it.
 const STOP: &[&str] = &[
     "về", "được", "đã", "có", "thì", "trong", "tại", "theo", "để", "này", "các", "những", "hiện",

@@ -28,4 +28,4 @@ pub use graph::{
     Citation, CitationGraph, Cites, ExternalDoc, Target, build, build_from_cites,
     build_with_provinces, cites_of,
 };
-pub use laws::{LawMention, find_laws, law_key};
+pub use laws::{LawMention, archive_law_key, find_laws, is_law_key, law_key, law_key_year};

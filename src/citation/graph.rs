@@ -117,7 +117,12 @@ pub struct Cites(Vec<Group>);
 
 /// The citations of `doc` (most of the work of [`build`]).
 pub fn cites_of(doc: &Document) -> Cites {
-    Cites(groups_of(doc, find_mentions(&doc.body)))
+    // Numbers, then laws cited by name (their key is a law key, which no
+    // number has): one list in the order of the body.
+    let mut mentions = find_mentions(&doc.body);
+    mentions.extend(super::laws::law_mentions(&doc.body));
+    mentions.sort_by_key(|m| m.span.start);
+    Cites(groups_of(doc, mentions))
 }
 
 /// [`build_with_provinces`] from citations found earlier: `cites[i]` is
@@ -268,7 +273,11 @@ impl Group {
     fn query(&self) -> Query<'_> {
         Query {
             key: &self.key,
-            year: self.parts.as_ref().and_then(|p| p.year),
+            year: self
+                .parts
+                .as_ref()
+                .and_then(|p| p.year)
+                .or_else(|| super::laws::law_key_year(&self.key)),
             date: self.date,
             hint: self.hint.as_deref(),
             local_code: self.local_code(),
@@ -384,6 +393,7 @@ fn externals(
                 .parts
                 .as_ref()
                 .and_then(|p| p.year)
+                .or_else(|| super::laws::law_key_year(&g.key))
                 .or(g.date.map(|d| d.year()));
             entries.push(Entry {
                 citing: i,

@@ -47,6 +47,60 @@ pub fn law_key(name: &str, year: Option<i32>) -> String {
     format!("luat:{}@{year}", words.join("-"))
 }
 
+/// The year in a [`law_key`]; `None` for a number's key or a law cited
+/// without its year.
+pub fn law_key_year(key: &str) -> Option<i32> {
+    key.strip_prefix("luat:")?.rsplit_once('@')?.1.parse().ok()
+}
+
+/// Whether `key` is a [`law_key`].
+pub fn is_law_key(key: &str) -> bool {
+    key.starts_with("luat:")
+}
+
+/// The [`law_key`] an archive document answers to when it is a law, code,
+/// ordinance or constitution: its type and title, and its year.
+pub fn archive_law_key(doc_type: &str, title: &str, year: i32) -> Option<String> {
+    let ty = crate::text::fold(doc_type);
+    if !matches!(ty.as_str(), "luat" | "bo luat" | "phap lenh" | "hien phap") {
+        return None;
+    }
+    let name = if crate::text::fold(title).starts_with(&ty) {
+        title.to_string()
+    } else {
+        format!("{doc_type} {title}")
+    };
+    Some(law_key(&name, Some(year)))
+}
+
+/// The laws cited by name in `text` as [`Mention`]s of the graph: the
+/// number is the name, the key its [`law_key`].
+pub(crate) fn law_mentions(text: &str) -> Vec<super::detect::Mention> {
+    find_laws(text)
+        .into_iter()
+        .map(|l| {
+            let folded = crate::text::fold(&l.name);
+            let ty = if folded.starts_with("bo luat") {
+                "Bộ luật"
+            } else if folded.starts_with("phap lenh") {
+                "Pháp lệnh"
+            } else if folded.starts_with("hien phap") {
+                "Hiến pháp"
+            } else {
+                "Luật"
+            };
+            super::detect::Mention {
+                span: l.span,
+                number: l.name,
+                key: l.key,
+                type_word: Some(ty.to_string()),
+                date: None,
+                issuer_hint: None,
+            }
+        })
+        .collect()
+}
+
 /// Words that end a law's name: the sentence goes on after it.
 const STOP: &[&str] = &[
     "về", "được", "đã", "có", "thì", "trong", "tại", "theo", "để", "này", "các", "những", "hiện",
@@ -123,7 +177,15 @@ fn trigger(t: &[Token], k: usize) -> Option<usize> {
     let prev = k.checked_sub(1).map(|p| &t[p]);
     match tok.folded.as_str() {
         // `Pháp Luật Việt Nam`, the site banner, is not a law.
-        "luat" if !prev.is_some_and(|p| p.is_word("phap") || p.is_word("bo")) => Some(1),
+        "luat" if !prev.is_some_and(|p| p.is_word("phap") || p.is_word("bo")) => {
+            // `Dân Luật Việt Nam`: after a capital word inside a sentence,
+            // `Luật` is part of a proper name.
+            let proper = k >= 2
+                && t[k - 1].kind == Kind::Word
+                && t[k - 1].capital
+                && t[k - 2].kind == Kind::Word;
+            (!proper).then_some(1)
+        }
         "bo" if next("luat") => Some(2),
         "phap" if next("lenh") => Some(2),
         "hien" if next("phap") => Some(2),
@@ -136,6 +198,7 @@ fn trigger(t: &[Token], k: usize) -> Option<usize> {
 pub fn find_laws(text: &str) -> Vec<LawMention> {
     let t = tokenize(text, 0..text.len());
     let mut out: Vec<LawMention> = Vec::new();
+    let mut cited_by_number: Vec<String> = Vec::new();
     let mut k = 0;
     while k < t.len() {
         let Some(n) = trigger(&t, k) else {
@@ -143,18 +206,25 @@ pub fn find_laws(text: &str) -> Vec<LawMention> {
             continue;
         };
         match read_name(text, &t, k, n) {
-            Some((end, m)) => {
-                out.push(m);
+            Some((end, m, numbered)) => {
+                if numbered {
+                    cited_by_number.push(law_key(&m.name, None));
+                } else {
+                    out.push(m);
+                }
                 k = end;
             }
             None => k += n,
         }
     }
-    let with_year: Vec<String> = out
+    // The same name without a year is the law cited with one, or cited by
+    // its number elsewhere in the text.
+    let mut with_year: Vec<String> = out
         .iter()
         .filter(|m| m.year.is_some())
         .map(|m| law_key(&m.name, None))
         .collect();
+    with_year.extend(cited_by_number);
     out.retain(|m| m.year.is_some() || !with_year.contains(&m.key));
     out
 }
@@ -171,22 +241,22 @@ fn line_end_between(text: &str, a: &Token, b: &Token) -> bool {
     text[a.span.end..b.span.start].contains(crate::text::is_line_end)
 }
 
-fn read_name(text: &str, t: &[Token], k: usize, n: usize) -> Option<(usize, LawMention)> {
+/// The name starting at trigger `k` (of `n` tokens): where reading ends,
+/// the mention, and whether the law is cited by number there.
+fn read_name(text: &str, t: &[Token], k: usize, n: usize) -> Option<(usize, LawMention, bool)> {
     let first = t.get(k + n)?;
     if t[k].is_word("hien") && (first.is_word("nam") || first.kind != Kind::Word) {
         let year = year_at(t, k + n);
         let name = written(text, &t[k..k + n]);
         let span = t[k].span.start..t[k + n - 1].span.end;
         let key = law_key(&name, year);
-        return Some((
-            k + n,
-            LawMention {
-                span,
-                name,
-                year,
-                key,
-            },
-        ));
+        let m = LawMention {
+            span,
+            name,
+            year,
+            key,
+        };
+        return Some((k + n, m, false));
     }
     if first.kind != Kind::Word
         || line_end_between(text, &t[k + n - 1], first) && first.capital
@@ -201,13 +271,23 @@ fn read_name(text: &str, t: &[Token], k: usize, n: usize) -> Option<(usize, LawM
     let mut j = k + n;
     let mut words = 0;
     let mut in_of = false; // after `của` in an amending law
+    let mut cut: Option<(usize, usize)> = None;
     while j < t.len() && words < 30 {
         let tok = &t[j];
         if j > k + n && line_end_between(text, &t[j - 1], tok) {
             // A wrapped line goes on: in lower case, or after a long line
             // (a hard-wrapped paragraph of a PDF).
-            if tok.kind != Kind::Word || tok.capital && !long_line_before(text, t[j - 1].span.end) {
+            if tok.kind != Kind::Word {
                 break;
+            }
+            if tok.capital && !long_line_before(text, t[j - 1].span.end) {
+                // `Luật Tổ chức` / `Chính phủ số 63/2025/QH15`: a short line
+                // goes on in capitals only if the name then ends as a
+                // citation does (number, date, year, `;`).
+                if is_type_start(t, j) || cut.is_some() {
+                    break;
+                }
+                cut = Some((j, words));
             }
         }
         match tok.kind {
@@ -250,6 +330,23 @@ fn read_name(text: &str, t: &[Token], k: usize, n: usize) -> Option<(usize, LawM
         }
         j += 1;
     }
+    if let Some((c, w)) = cut {
+        let digits = |k: usize| {
+            t.get(k).is_some_and(|n| {
+                !n.folded.is_empty() && n.folded.bytes().all(|b| b.is_ascii_digit())
+            })
+        };
+        let good = t.get(j).is_some_and(|e| {
+            e.is_punct(';')
+                || e.is_word("ngay")
+                || e.is_word("so") && digits(j + 1)
+                || e.is_word("nam") && digits(j + 1)
+        });
+        if !good {
+            j = c;
+            words = w;
+        }
+    }
     // Trailing marks are not part of the name.
     let mut end = j;
     while end > k + n && t[end - 1].kind == Kind::Punct {
@@ -266,12 +363,9 @@ fn read_name(text: &str, t: &[Token], k: usize, n: usize) -> Option<(usize, LawM
     if t.get(after).is_some_and(|a| a.is_punct(',')) {
         after += 1;
     }
-    if t.get(after).is_some_and(|a| a.is_word("so"))
+    let numbered = t.get(after).is_some_and(|a| a.is_word("so"))
         && t.get(after + 1)
-            .is_some_and(|a| a.folded.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
+            .is_some_and(|a| a.folded.bytes().all(|b| b.is_ascii_digit()));
     let year = year_at(t, after);
     let name = written(text, &t[k..end]);
     let span = t[k].span.start..t[end - 1].span.end;
@@ -283,6 +377,7 @@ fn read_name(text: &str, t: &[Token], k: usize, n: usize) -> Option<(usize, LawM
             name,
             year,
         },
+        numbered,
     ))
 }
 
@@ -384,8 +479,24 @@ mod tests {
     }
 
     #[test]
+    fn a_name_wrapped_onto_a_short_line() {
+        let text =
+            "*Căn cứ Luật Tổ chức\nChính phủ số 63/2025/QH15;*\n\ntheo Luật Tổ chức Chính phủ";
+        assert!(laws(text).is_empty(), "{:?}", laws(text));
+        assert_eq!(
+            laws("thực hiện Luật Đất đai\nĐiều 5 quy định"),
+            one("Luật Đất đai", None)
+        );
+    }
+
+    #[test]
     fn laws_cited_by_number_and_look_alikes_are_not_here() {
         assert!(laws("Căn cứ Luật Quản lý thuế số 38/2019/QH14 ngày 13/6/2019;").is_empty());
+        assert!(laws("kết nối cộng đồng Dân Luật Việt Nam, nhằm").is_empty());
+        assert_eq!(
+            laws("Theo Luật Đầu tư năm 2020"),
+            one("Luật Đầu tư", Some(2020))
+        );
         assert!(
             laws("THƯ VIỆN PHÁP LUẬT, Pháp Luật Việt Nam, theo Luật này, các Luật sư").is_empty()
         );

@@ -30,4 +30,4 @@ pub use graph::{
     build_with_provinces, cites_of,
 };
 pub use kind::{CiteKind, article_before, classify};
-pub use laws::{LawMention, find_laws, law_key};
+pub use laws::{LawMention, archive_law_key, find_laws, is_law_key, law_key, law_key_year};

@@ -81,6 +81,14 @@ impl<'d> Archive<'d> {
         for (i, k) in keys.into_iter().enumerate() {
             by_key.entry(k).or_default().push(i);
         }
+        // A law, code or ordinance also answers to its name and year, as
+        // laws are cited (`Luật Tổ chức chính quyền địa phương ngày 19
+        // tháng 6 năm 2015`).
+        for (i, d) in docs.iter().enumerate() {
+            if let Some(k) = super::laws::archive_law_key(&d.doc_type, &d.title, d.date.year()) {
+                by_key.entry(k).or_default().push(i);
+            }
+        }
         Archive {
             docs,
             authorities,

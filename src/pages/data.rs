@@ -30,7 +30,13 @@ pub(super) struct DocRecord<'a> {
 
 #[derive(Serialize)]
 struct RefRecord<'a> {
-    number: &'a str,
+    /// `null` for a law cited by name and year, not number.
+    number: Option<&'a str>,
+    /// A law cited by name: the name as printed, and its year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
     url: Option<String>,
     in_archive: bool,
     /// Archive documents the reference may mean when it cannot tell.
@@ -70,25 +76,37 @@ pub(super) fn record<'a>(site: &'a Site, i: usize) -> DocRecord<'a> {
         source: d.source.as_deref(),
         references: site.graph.outgoing[i]
             .iter()
-            .map(|c| match &c.target {
-                Target::Archive(j) => RefRecord {
-                    number: &site.docs[*j].number,
-                    url: Some(url(&site.paths[*j])),
-                    in_archive: true,
-                    candidates: Vec::new(),
-                },
-                Target::External(e) => RefRecord {
-                    number: &c.number,
-                    url: Some(url(&site.external_paths[*e])),
-                    in_archive: false,
-                    candidates: Vec::new(),
-                },
-                Target::Ambiguous(list) => RefRecord {
-                    number: &c.number,
-                    url: None,
-                    in_archive: false,
-                    candidates: list.iter().map(|&j| link(j)).collect(),
-                },
+            .map(|c| {
+                let law = crate::citation::is_law_key(&c.key);
+                let name = law.then_some(c.number.as_str());
+                let year = crate::citation::law_key_year(&c.key);
+                let cited = (!law).then_some(c.number.as_str());
+                match &c.target {
+                    Target::Archive(j) => RefRecord {
+                        number: Some(&site.docs[*j].number),
+                        name,
+                        year,
+                        url: Some(url(&site.paths[*j])),
+                        in_archive: true,
+                        candidates: Vec::new(),
+                    },
+                    Target::External(e) => RefRecord {
+                        number: cited,
+                        name,
+                        year,
+                        url: Some(url(&site.external_paths[*e])),
+                        in_archive: false,
+                        candidates: Vec::new(),
+                    },
+                    Target::Ambiguous(list) => RefRecord {
+                        number: cited,
+                        name,
+                        year,
+                        url: None,
+                        in_archive: false,
+                        candidates: list.iter().map(|&j| link(j)).collect(),
+                    },
+                }
             })
             .collect(),
         cited_by: site.graph.cited_by[i].iter().map(|&j| link(j)).collect(),

@@ -258,6 +258,7 @@ impl Reader<'_> {
     fn is_other_part(&self, t: &str) -> bool {
         patterns::number_line(t).is_some()
             || patterns::date_line(t).is_some()
+            || crate::text::fold(t).ends_with(", ngay")
             || patterns::kinh_gui(t).is_some()
             || patterns::is_motto(t)
             || doctype::heading(t).is_some()

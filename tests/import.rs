@@ -1525,14 +1525,6 @@ fn unicode_spaces_and_format_characters_are_spaces_or_nothing() {
 }
 
 #[test]
-fn date_line_split_over_five_lines() {
-    let d = only_draft("date_five_lines.txt");
-    assert_eq!(d.fields.date, date(2025, 8, 30));
-    assert_eq!(d.fields.place.as_deref(), Some("Hà Nội"));
-    assert_eq!(d.fields.number.as_deref(), Some("1280/UBND-KT"));
-}
-
-#[test]
 fn a_blank_form_number_is_left_to_fill() {
     // "Số:      /SCT-CN" of a form not yet numbered: no number is better
     // than "/SCT-CN"; the date with blanks is no date either.

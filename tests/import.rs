@@ -1417,3 +1417,161 @@ Nơi nhận: - Như trên; - CT, các PCT. UBND tỉnh; - Chánh, Phó CVP; - Ph
     assert_eq!(got, want);
     assert_eq!(got_body, want_body);
 }
+
+// Real, messy text: one test per class of failure seen on the real corpus
+// (tests/real-corpus), each on a short real excerpt kept as a file in
+// tests/fixtures/import/.
+
+fn fixture(name: &str) -> String {
+    let path = crate_dir().join("tests/fixtures/import").join(name);
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn only_draft(name: &str) -> Draft {
+    let drafts = draft_documents(&fixture(name));
+    assert_eq!(drafts.len(), 1, "{name}: one document");
+    drafts.into_iter().next().unwrap()
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[test]
+fn web_page_chrome_is_not_the_document() {
+    // thuvienphapluat.vn: copyright banner, a box repeating the fields, the
+    // site's own notice dated "TP. HCM, ngày 31/05/2021" after the document.
+    let d = only_draft("web_page_chrome.txt");
+    let f = &d.fields;
+    assert_eq!(f.number.as_deref(), Some("9476/BNNMT-CNTY"));
+    assert_eq!(f.doc_type.as_deref(), Some("Công văn"));
+    assert_eq!(f.date, date(2025, 11, 24));
+    assert_eq!(f.place.as_deref(), Some("Hà Nội"));
+    let title = f.title.as_deref().unwrap_or("");
+    assert!(title.starts_with("Trả lời bổ sung kiến nghị"), "{title}");
+    assert!(!d.body.contains("Bản dịch này thuộc quyền"), "banner kept");
+    assert!(!d.body.contains("Số hiệu:"), "field box kept");
+}
+
+#[test]
+fn issuer_wrapped_by_the_page_width_is_one_name() {
+    // "**THỦ TƯỚNG CHÍNH" / "PHỦ**", the motto broken the same way, and the
+    // date line broken after "ngày 16".
+    let d = only_draft("wrapped_issuer.txt");
+    assert_eq!(d.fields.issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+    assert_eq!(d.fields.number.as_deref(), Some("217/CĐ-TTg"));
+    assert_eq!(d.fields.doc_type.as_deref(), Some("Công điện"));
+    assert_eq!(d.fields.date, date(2025, 11, 16));
+}
+
+#[test]
+fn header_printed_as_a_markdown_table() {
+    // Cells with rule lines glued on ("... HỒ CHÍ MINH --------"), a place
+    // with its level word ("Thành phố Hồ Chí Minh, ngày ...").
+    let d = only_draft("table_header.txt");
+    let f = &d.fields;
+    assert_eq!(f.number.as_deref(), Some("49/2012/QĐ-UBND"));
+    assert_eq!(f.date, date(2012, 10, 23));
+    assert_eq!(f.place.as_deref(), Some("Thành phố Hồ Chí Minh"));
+    assert!(
+        f.title
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Ban hành Quy chế")
+    );
+    assert!(
+        !d.body.contains("Source: https"),
+        "the page's source line kept"
+    );
+}
+
+#[test]
+fn header_set_in_columns_side_by_side() {
+    // Pandoc's simple table: two columns on one line, hard line breaks
+    // ("QUỐC HỘI\"), the issuer over two lines of its column.
+    let d = only_draft("column_header.txt");
+    let f = &d.fields;
+    assert_eq!(f.issuer.as_deref(), Some("Ủy ban Thường vụ Quốc hội"));
+    assert_eq!(f.number.as_deref(), Some("1654/NQ-UBTVQH15"));
+    assert_eq!(f.date, date(2025, 6, 16));
+    assert_eq!(f.doc_type.as_deref(), Some("Nghị quyết"));
+}
+
+#[test]
+fn unicode_spaces_and_format_characters_are_spaces_or_nothing() {
+    // U+00A0, U+2009, U+202F, U+200B, U+00AD, U+3000, U+FEFF,
+    // U+2028 and a tab inside the header of a real Công văn.
+    let text = fixture("unicode_spaces.txt");
+    for c in [
+        '\u{a0}', '\u{202f}', '\u{200b}', '\u{ad}', '\u{3000}', '\u{feff}', '\u{2028}',
+    ] {
+        assert!(text.contains(c), "the fixture holds U+{:04X}", c as u32);
+    }
+    let d = only_draft("unicode_spaces.txt");
+    let f = &d.fields;
+    assert_eq!(f.issuer.as_deref(), Some("Bộ Nội vụ"));
+    assert_eq!(f.number.as_deref(), Some("10988/BNV-CQĐP"));
+    assert_eq!(f.date, date(2025, 11, 21));
+    assert_eq!(f.place.as_deref(), Some("Hà Nội"));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Tuyên truyền chủ trương, chính sách của Đảng, Nhà nước")
+    );
+    let md = d.to_markdown();
+    assert!(
+        !md.contains(['\u{a0}', '\u{200b}', '\u{ad}', '\u{3000}', '\u{feff}']),
+        "no invisible character reaches the draft"
+    );
+}
+
+#[test]
+fn a_blank_form_number_is_left_to_fill() {
+    // "Số:      /SCT-CN" of a form not yet numbered: no number is better
+    // than "/SCT-CN"; the date with blanks is no date either.
+    let d = only_draft("blank_form_number.txt");
+    assert_eq!(d.fields.number, None);
+    assert_eq!(d.fields.date, None);
+    assert!(d.missing.contains(&"number") && d.missing.contains(&"date"));
+    assert!(
+        d.to_markdown()
+            .contains(&format!("number: \"\"  {MISSING_MARK}"))
+    );
+}
+
+#[test]
+fn every_document_of_a_batch_gets_its_own_draft() {
+    // Two files whose drafts would take the same name (no number, no date,
+    // the same opening words): both are written, and a second run of the
+    // batch writes nothing over them.
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a.txt");
+    let b = tmp.path().join("b.txt");
+    fs::write(
+        &a,
+        "Ủy ban nhân dân tỉnh đề nghị các đơn vị thực hiện ngay.\n",
+    )
+    .unwrap();
+    fs::write(
+        &b,
+        "Ủy ban nhân dân tỉnh đề nghị các đơn vị thực hiện sớm.\n",
+    )
+    .unwrap();
+    let content = tmp.path().join("content");
+    let files = [a, b];
+    let report = import_files(&content, &files).unwrap();
+    assert_eq!(report.written(), 2, "{report}");
+    assert_eq!(report.skipped(), 0, "{report}");
+    let paths: Vec<_> = report
+        .files
+        .iter()
+        .flat_map(|f| &f.documents)
+        .map(|d| d.path.clone())
+        .collect();
+    assert_ne!(paths[0], paths[1]);
+    let second = fs::read_to_string(&paths[1]).unwrap();
+    assert!(second.contains("sớm"));
+    let again = import_files(&content, &files).unwrap();
+    assert_eq!(again.written(), 0, "{again}");
+    assert_eq!(again.skipped(), 2);
+    assert_eq!(fs::read_to_string(&paths[1]).unwrap(), second);
+}

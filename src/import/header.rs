@@ -148,14 +148,26 @@ impl Reader<'_> {
         if let Some(d) = patterns::date_line(text).filter(whole) {
             return Some((d, i + 1));
         }
-        if !crate::text::fold(text).contains("ngay ") {
+        let folded = crate::text::fold(text);
+        if !(folded.contains("ngay ") || folded.ends_with("ngay")) {
             return None;
         }
-        let j = self.next_content(i + 1)?;
-        let joined = format!("{text} {}", self.text(j));
-        patterns::date_line(&joined)
-            .filter(whole)
-            .map(|d| (d, j + 1))
+        // Split over as many as five lines: "Hà Nội, ngày" / "30" /
+        // "tháng" / "8" / "năm 2025".
+        let mut joined = text.to_string();
+        let mut j = i;
+        for _ in 0..5 {
+            j = self.next_content(j + 1)?;
+            joined.push(' ');
+            joined.push_str(self.text(j));
+            if joined.len() > 90 {
+                return None;
+            }
+            if let Some(d) = patterns::date_line(&joined).filter(whole) {
+                return Some((d, j + 1));
+            }
+        }
+        None
     }
 
     fn take_number(&mut self, i: usize, mut n: patterns::NumberLine) -> usize {
@@ -246,6 +258,7 @@ impl Reader<'_> {
     fn is_other_part(&self, t: &str) -> bool {
         patterns::number_line(t).is_some()
             || patterns::date_line(t).is_some()
+            || crate::text::fold(t).ends_with(", ngay")
             || patterns::kinh_gui(t).is_some()
             || patterns::is_motto(t)
             || doctype::heading(t).is_some()

@@ -162,10 +162,13 @@ pub fn date_line(text: &str) -> Option<DateLine> {
     };
     let date = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day)?;
     let place = caps.name("place").map(|p| p.as_str().trim().to_string());
+    // Every word of a place starts with a capital, but for the level
+    // words printed before a name ("Thành phố Hồ Chí Minh", "thị xã").
+    let level = |w: &str| matches!(w, "phố" | "tỉnh" | "huyện" | "quận" | "xã" | "thị" | "trấn");
     if let Some(p) = &place
         && !p
             .split_whitespace()
-            .all(|w| first_letter(w).is_some_and(char::is_uppercase))
+            .all(|w| first_letter(w).is_some_and(char::is_uppercase) || level(w))
     {
         return None;
     }

@@ -581,7 +581,6 @@ impl<'t> Scanner<'t> {
         }
         // Digits after a known code that takes none (`CP2`, `BGTVT4`), or
         // a third after a term (`QH151`), are a footnote mark.
-        let mut end = end;
         self.footnote = false;
         if let Some(le) = letters_end {
             let digits = end - le;

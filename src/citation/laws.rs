@@ -320,9 +320,10 @@ fn read_name(text: &str, t: &[Token], k: usize, n: usize) -> Option<(usize, LawM
                     break; // `Pháp lệnh X của Ủy ban Thường vụ Quốc hội`
                 } else if amending && w == "cua" {
                     in_of = true;
-                } else if j > k + n && is_type_start(t, j) && !(in_of && trigger(t, j).is_some()) {
-                    break;
-                } else if j > k + n && is_stop(text, tok) && stops_here(text, t, j, words, in_of) {
+                } else if j > k + n
+                    && ((is_type_start(t, j) && !(in_of && trigger(t, j).is_some()))
+                        || (is_stop(text, tok) && stops_here(text, t, j, words, in_of)))
+                {
                     break;
                 }
                 words += 1;

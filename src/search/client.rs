@@ -455,7 +455,8 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
         // The run first, then the score (which holds the exact-diacritic
         // bonus), then the share of the field.
         keyed.sort_by(|a, b| {
-            (b.0).0
+            (b.0)
+                .0
                 .cmp(&(a.0).0)
                 .then(score[b.1 as usize].cmp(&score[a.1 as usize]))
                 .then((b.0).1.cmp(&(a.0).1))

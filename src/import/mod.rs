@@ -20,6 +20,7 @@ mod footnotes;
 mod header;
 mod issuer;
 mod lines;
+pub mod original;
 mod patterns;
 mod split;
 mod topics;

@@ -190,7 +190,7 @@ fn write_draft(content_dir: &Path, draft: &Draft) -> Result<ImportedDocument, Im
 
 /// The file as text: UTF-8 (with or without a byte-order mark) or UTF-16
 /// with a byte-order mark, as Windows tools write it.
-fn read_text(path: &Path) -> Result<String, ImportError> {
+pub(super) fn read_text(path: &Path) -> Result<String, ImportError> {
     let bytes = fs::read(path).map_err(|source| ImportError::Read {
         path: path.to_path_buf(),
         source,

@@ -70,15 +70,19 @@ fn judge(draft: &Draft, want: &TruthDoc) -> [Option<bool>; 5] {
     let f = &draft.fields;
     let date = f.date.map(|d| d.format("%Y-%m-%d").to_string());
     [
-        f.number
-            .as_ref()
-            .map(|n| want.number.as_ref().is_some_and(|w| fold_number(w) == fold_number(n))),
+        f.number.as_ref().map(|n| {
+            want.number
+                .as_ref()
+                .is_some_and(|w| fold_number(w) == fold_number(n))
+        }),
         f.doc_type
             .as_ref()
             .map(|t| want.r#type.as_deref() == Some(t.as_str())),
-        f.title
-            .as_ref()
-            .map(|t| want.title.as_ref().is_some_and(|w| fold_text(w) == fold_text(t))),
+        f.title.as_ref().map(|t| {
+            want.title
+                .as_ref()
+                .is_some_and(|w| fold_text(w) == fold_text(t))
+        }),
         f.issuer.as_ref().map(|i| issuer_matches(i, want)),
         date.map(|d| want.date.as_deref() == Some(d.as_str())),
     ]
@@ -86,6 +90,14 @@ fn judge(draft: &Draft, want: &TruthDoc) -> [Option<bool>; 5] {
 
 fn first_draft(text: &str, what: &str) -> Draft {
     draft_documents(text)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("{what}: no document drafted"))
+}
+
+/// The first draft of an original, as `vanban import` drafts it.
+fn first_draft_of(extracted: &original::Extracted, what: &str) -> Draft {
+    original::drafts(extracted)
         .into_iter()
         .next()
         .unwrap_or_else(|| panic!("{what}: no document drafted"))
@@ -101,7 +113,7 @@ fn score_against_converted(paths: &[PathBuf]) -> ([usize; 5], [usize; 5]) {
         let want = truth_of(&stem);
         let extracted = extracted(path);
         let converted = read(&repo().join(format!("tests/real-corpus/docs/{stem}.txt")));
-        let a = judge(&first_draft(&extracted.text, &stem), &want);
+        let a = judge(&first_draft_of(&extracted, &stem), &want);
         let b = judge(&first_draft(&converted, &stem), &want);
         for k in 0..5 {
             from_original[k] += usize::from(a[k] == Some(true));
@@ -114,7 +126,10 @@ fn score_against_converted(paths: &[PathBuf]) -> ([usize; 5], [usize; 5]) {
 
 fn assert_at_least_as_good(what: &str, paths: &[PathBuf]) {
     let (original, text) = score_against_converted(paths);
-    println!("{what} ({} documents), fields {FIELDS:?}: original {original:?}, converted text {text:?}", paths.len());
+    println!(
+        "{what} ({} documents), fields {FIELDS:?}: original {original:?}, converted text {text:?}",
+        paths.len()
+    );
     for k in 0..5 {
         assert!(
             original[k] >= text[k],
@@ -271,9 +286,12 @@ fn scans_at_300_dpi_give_number_type_date_and_issuer_and_never_a_wrong_one() {
         let image = tmp.path().join(format!("{stem}-scan.png"));
         std::fs::write(&image, png(w, h, &scan(w, h, &grey, k as u64 + 7))).unwrap();
         let extracted = original::extract(&image).unwrap_or_else(|e| panic!("{stem}: {e}"));
-        let draft = first_draft(&extracted.text, &stem);
+        let draft = first_draft_of(&extracted, &stem);
         let md = original::markdown(&draft, &extracted, &original::Options::default());
-        assert!(md.starts_with(&format!("---\n{OCR_MARK}: trang 1")), "{stem}: {md}");
+        assert!(
+            md.starts_with(&format!("---\n{OCR_MARK}: trang 1")),
+            "{stem}: {md}"
+        );
         let verdicts = judge(&draft, &truth_of(&stem));
         println!("{stem} scan: {verdicts:?}");
         // number, type, issuer, date: right, or empty and marked.
@@ -311,9 +329,14 @@ fn the_original_is_kept_beside_the_draft_and_linked_from_its_page() {
         ],
     );
     assert!(out.status.success(), "{}", site::stderr(&out));
-    let draft = tmp.path().join("content/bo-xay-dung/2026-06-29-1074-qd-bxd.md");
+    let draft = tmp
+        .path()
+        .join("content/bo-xay-dung/2026-06-29-1074-qd-bxd.md");
     let md = read(&draft);
-    assert!(md.contains("\nsource: https://example.org/qd-1074.pdf\n---\n"), "{md}");
+    assert!(
+        md.contains("\nsource: https://example.org/qd-1074.pdf\n---\n"),
+        "{md}"
+    );
     assert!(!md.contains(OCR_MARK), "a text layer is not OCR");
     let kept = draft.with_extension("pdf");
     assert_eq!(std::fs::read(&kept).unwrap(), std::fs::read(&pdf).unwrap());
@@ -331,9 +354,18 @@ fn the_original_is_kept_beside_the_draft_and_linked_from_its_page() {
         .select(&scraper::Selector::parse("a.ban-goc").unwrap())
         .next()
         .expect("a Bản gốc link");
-    assert_eq!(link.value().attr("href"), Some("2026-06-29-1074-qd-bxd.pdf"));
+    assert_eq!(
+        link.value().attr("href"),
+        Some("2026-06-29-1074-qd-bxd.pdf")
+    );
     assert_eq!(link.text().collect::<String>(), "Bản gốc");
-    let after = link.next_sibling().unwrap().value().as_text().unwrap().to_string();
+    let after = link
+        .next_sibling()
+        .unwrap()
+        .value()
+        .as_text()
+        .unwrap()
+        .to_string();
     assert!(after.starts_with(" (PDF, 437 KB)"), "{after:?}");
 }
 

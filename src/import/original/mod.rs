@@ -24,8 +24,9 @@ use std::path::{Path, PathBuf};
 
 /// The extensions of originals the build links beside a draft, in the
 /// order it looks for them.
-pub const ORIGINAL_EXTENSIONS: [&str; 9] =
-    ["pdf", "docx", "doc", "odt", "png", "jpg", "jpeg", "tif", "tiff"];
+pub const ORIGINAL_EXTENSIONS: [&str; 9] = [
+    "pdf", "docx", "doc", "odt", "png", "jpg", "jpeg", "tif", "tiff",
+];
 
 /// The first line of the front matter of a draft read by OCR.
 pub const OCR_MARK: &str = "# vanban: chữ nhận dạng (OCR) từ bản quét, cần soát lại";
@@ -141,18 +142,89 @@ pub fn extract(path: &Path) -> Result<Extracted, OriginalError> {
         }
         Kind::Image => {
             let pages = ocr::image(path)?;
-            Extracted {
-                text: pages
+            let join = |layout: bool| {
+                pages
                     .iter()
-                    .map(|p| p.text.as_str())
+                    .map(|p| if layout { &p.layout } else { &p.text }.as_str())
                     .collect::<Vec<_>>()
-                    .join("\n"),
+                    .join("\n")
+            };
+            let (plain, layout) = (join(false), join(true));
+            Extracted {
+                text: if pdf::header_score(&layout) > pdf::header_score(&plain) {
+                    layout
+                } else {
+                    plain
+                },
                 pages: pages.len() as u32,
                 ocr: pages,
                 notes: vec!["Chữ được nhận dạng từ ảnh (OCR).".into()],
             }
         }
     })
+}
+
+/// The drafts of an original's documents. Where the text came from OCR,
+/// a number or date read from a line whose digits Tesseract was unsure of
+/// is left empty and marked rather than risked.
+pub fn drafts(extracted: &Extracted) -> Vec<Draft> {
+    let mut drafts = draft_documents(&extracted.text);
+    let doubts: Vec<&ocr::Doubt> = extracted.ocr.iter().flat_map(|p| &p.uncertain).collect();
+    if doubts.is_empty() {
+        return drafts;
+    }
+    let digit_runs = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter(|r| !r.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    for draft in &mut drafts {
+        let f = &mut draft.fields;
+        // A number is doubtful when a doubtful word gave one of its digit runs.
+        let number_doubtful = f.number.as_deref().is_some_and(|n| {
+            let runs = digit_runs(n);
+            doubts
+                .iter()
+                .any(|d| digit_runs(&d.word).iter().any(|r| runs.contains(r)))
+        });
+        if number_doubtful {
+            f.number = None;
+            draft.missing.push("number");
+            draft
+                .notes
+                .push("Số, ký hiệu đọc từ bản quét không chắc chắn: để trống, cần điền.".into());
+        }
+        // A date is doubtful when a doubtful word sits in a date line.
+        let date_doubtful = f.date.is_some_and(|date| {
+            use chrono::Datelike;
+            let (day, month, year) = (date.day(), date.month(), date.year().to_string());
+            let parts = [
+                day.to_string(),
+                format!("{day:02}"),
+                month.to_string(),
+                format!("{month:02}"),
+                year.clone(),
+            ];
+            doubts.iter().any(|d| {
+                let line = d.line.to_lowercase();
+                line.contains("tháng")
+                    && line.contains(&year)
+                    && digit_runs(&d.word).iter().any(|r| parts.contains(r))
+            })
+        });
+        if date_doubtful {
+            f.date = None;
+            draft.missing.push("date");
+            draft
+                .notes
+                .push("Ngày ban hành đọc từ bản quét không chắc chắn: để trống, cần điền.".into());
+        }
+        draft
+            .missing
+            .sort_by_key(|m| super::REQUIRED.iter().position(|r| r == m));
+    }
+    drafts
 }
 
 /// How originals are imported.
@@ -176,7 +248,7 @@ pub fn import_files(
         let extracted = extract(source)?;
         let kind = detect::kind_of(source).unwrap_or(Kind::Text);
         let mut documents = Vec::new();
-        for draft in draft_documents(&extracted.text) {
+        for draft in drafts(&extracted) {
             let mut doc = write_draft(content_dir, &draft, &extracted, options)?;
             if doc.outcome == DocumentOutcome::Written && kind != Kind::Text {
                 keep_original(source, &doc.path)?;

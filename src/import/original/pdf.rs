@@ -27,7 +27,7 @@ fn pdftotext(path: &Path, layout: bool) -> Result<Vec<String>, ToolError> {
 }
 
 /// How well a text's first document reads: the header fields found.
-fn header_score(text: &str) -> usize {
+pub(super) fn header_score(text: &str) -> usize {
     let drafts = crate::import::draft_documents(text);
     let Some(d) = drafts.first() else {
         return 0;
@@ -53,30 +53,31 @@ pub fn extract(path: &Path) -> Result<Extracted, ToolError> {
         let numbers: Vec<u32> = bad.iter().map(|b| b.0).collect();
         ocr::pdf_pages(path, &numbers)?
     };
-    let join = |pages: &[String]| -> String {
+    // Each text-layer mode, with the recognised pages in the matching
+    // form: plain lines with reading order, laid out with layout mode.
+    let join = |pages: &[String], layout: bool| -> String {
         let mut pages = pages.to_vec();
         for p in &recognised {
             if let Some(slot) = pages.get_mut(p.number as usize - 1) {
-                slot.clone_from(&p.text);
+                slot.clone_from(if layout { &p.layout } else { &p.text });
             }
         }
         pages.join("\n")
     };
-    let reading_text = join(&reading);
-    // Layout mode only matters where the text layer is used.
-    let all_ocr = bad.len() == reading.len();
-    let layout_text = if all_ocr {
-        None
+    let reading_text = join(&reading, false);
+    let layout_pages = if bad.len() == reading.len() {
+        // Every page recognised: no need to ask pdftotext again.
+        reading.clone()
     } else {
-        Some(join(&pdftotext(path, true)?))
+        pdftotext(path, true)?
     };
-    out.text = match layout_text {
-        Some(layout) if header_score(&layout) > header_score(&reading_text) => {
-            out.notes
-                .push("Lớp chữ của PDF được đọc theo bố cục trang (pdftotext -layout).".into());
-            layout
-        }
-        _ => reading_text,
+    let layout_text = join(&layout_pages, true);
+    out.text = if header_score(&layout_text) > header_score(&reading_text) {
+        out.notes
+            .push("Chữ được đọc theo bố cục trang (cột tách riêng).".into());
+        layout_text
+    } else {
+        reading_text
     };
     for (page, why) in &bad {
         out.notes.push(format!(

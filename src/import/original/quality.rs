@@ -8,8 +8,8 @@ const MARKED: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 
 /// Words every Vietnamese administrative text uses.
 const COMMON: [&str; 16] = [
-    "của", "và", "ngày", "tháng", "năm", "các", "được", "theo", "về", "có", "cho", "trong",
-    "với", "tỉnh", "số", "đề",
+    "của", "và", "ngày", "tháng", "năm", "các", "được", "theo", "về", "có", "cho", "trong", "với",
+    "tỉnh", "số", "đề",
 ];
 
 /// The measures of one page's text.
@@ -42,7 +42,10 @@ pub fn measure(text: &str) -> Measures {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let common = words.iter().filter(|w| COMMON.contains(&w.as_str())).count();
+    let common = words
+        .iter()
+        .filter(|w| COMMON.contains(&w.as_str()))
+        .count();
     let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
     Measures {
         letters,

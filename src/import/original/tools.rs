@@ -50,7 +50,11 @@ fn package_of(program: &'static str) -> &'static str {
 }
 
 /// Runs `program args`, its output when it succeeds.
-pub fn run(program: &'static str, args: &[&std::ffi::OsStr], path: &Path) -> Result<Output, ToolError> {
+pub fn run(
+    program: &'static str,
+    args: &[&std::ffi::OsStr],
+    path: &Path,
+) -> Result<Output, ToolError> {
     let output = Command::new(program)
         // One thread per page: pages are recognised side by side.
         .env("OMP_THREAD_LIMIT", "1")

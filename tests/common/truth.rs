@@ -92,10 +92,7 @@ pub fn source_of(file: &str) -> &str {
 /// how titles, places and names are compared.
 pub fn fold_text(s: &str) -> String {
     let lower = s.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = lower.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
     let joined = words.join(" ");
     joined
         .trim_matches(|c: char| c.is_ascii_punctuation() || matches!(c, '“' | '”' | '…' | ' '))
@@ -120,17 +117,10 @@ pub fn fold_issuer(s: &str) -> String {
 /// Whether an issuer found by vanban is the truth's.
 pub fn issuer_matches(found: &str, truth: &TruthDoc) -> bool {
     let f = fold_issuer(found);
-    truth
-        .issuer
-        .iter()
-        .chain(truth.issuer_also.iter())
-        .any(|t| fold_issuer(t) == f)
+    truth.issuer.iter().chain(truth.issuer_also.iter()).any(|t| fold_issuer(t) == f)
 }
 
 /// A document number as compared: no spaces, upper case, `Đ` kept.
 pub fn fold_number(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_uppercase)
-        .collect()
+    s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
 }

@@ -40,7 +40,17 @@ pub(super) fn header_score(text: &str) -> usize {
 }
 
 pub fn extract(path: &Path) -> Result<Extracted, ToolError> {
-    let reading = pdftotext(path, false)?;
+    // Both modes at once: each is mostly waiting on poppler.
+    let (reading, layout) = std::thread::scope(|scope| {
+        let layout = scope.spawn(|| pdftotext(path, true));
+        let reading = pdftotext(path, false);
+        (reading, layout.join())
+    });
+    let reading = reading?;
+    let layout_pages = layout.map_err(|_| ToolError::Failed {
+        path: path.to_path_buf(),
+        message: "pdftotext -layout".into(),
+    })??;
     let bad: Vec<(u32, &'static str)> = reading
         .iter()
         .enumerate()
@@ -65,12 +75,6 @@ pub fn extract(path: &Path) -> Result<Extracted, ToolError> {
         pages.join("\n")
     };
     let reading_text = join(&reading, false);
-    let layout_pages = if bad.len() == reading.len() {
-        // Every page recognised: no need to ask pdftotext again.
-        reading.clone()
-    } else {
-        pdftotext(path, true)?
-    };
     let layout_text = join(&layout_pages, true);
     out.text = if header_score(&layout_text) > header_score(&reading_text) {
         out.notes

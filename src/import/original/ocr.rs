@@ -307,7 +307,7 @@ fn layout_page(lines: Vec<Vec<Word>>) -> String {
         words.sort_by_key(|w| w.left);
         let mut line = String::new();
         for w in words {
-            let at = (w.left / column) as usize;
+            let at = (w.left.clamp(0, 1 << 20) / column) as usize;
             let len = line.chars().count();
             let pad = if len == 0 {
                 at

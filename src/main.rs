@@ -88,14 +88,17 @@ enum Command {
         #[arg(long, default_value = "vanban.toml")]
         config: PathBuf,
     },
-    /// Draft contract documents from converted text (PDF or Word turned into text).
+    /// Draft contract documents from originals: PDF, Word, scans (OCR) or text.
     #[command(
-        after_help = "Fields it cannot find are left empty, marked, and reported; `vanban check` points at them.\nExisting files are never overwritten.\n\nVí dụ:\n  vanban import ~/Downloads/cong-van-176.txt\n  vanban import --content content tests/seeds/*.txt"
+        after_help = "Fields it cannot find are left empty, marked, and reported; `vanban check` points at them.\nExisting files are never overwritten.\n\nVí dụ:\n  vanban import ~/Downloads/cong-van-176.pdf\n  vanban import --source https://example.org/qd-12.pdf qd-12.pdf\n  vanban import --content content tests/seeds/*.txt"
     )]
     Import {
         #[arg(long, default_value = "content")]
         content: PathBuf,
-        /// Text files, each holding one or more documents.
+        /// Where the originals can be had: written as each draft's `source`.
+        #[arg(long)]
+        source: Option<String>,
+        /// PDF, Word (.docx; .doc/.odt with LibreOffice), images or text files, each holding one or more documents.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -152,8 +155,13 @@ fn main() -> ExitCode {
             config,
             base_url,
         } => run_check(content, config, base_url),
-        Command::Import { content, files } => {
-            match vanban::import::import_files(&content, &files) {
+        Command::Import {
+            content,
+            source,
+            files,
+        } => {
+            let options = vanban::import::original::Options { source };
+            match vanban::import::original::import_files(&content, &files, &options) {
                 Ok(report) => {
                     eprintln!("{report}");
                     ExitCode::SUCCESS

@@ -21,6 +21,7 @@ mod header;
 mod issuer;
 mod layout;
 mod lines;
+pub mod original;
 mod page;
 mod patterns;
 mod split;

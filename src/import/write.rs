@@ -153,7 +153,7 @@ pub fn import_files(content_dir: &Path, files: &[PathBuf]) -> Result<ImportRepor
         let mut documents = Vec::new();
         for draft in draft_documents(&text) {
             let path = unique_path(content_dir, &draft, &mut taken);
-            documents.push(write_draft(path, &draft)?);
+            documents.push(write_draft(path, &draft, &draft.to_markdown())?);
         }
         report.files.push(ImportedFile {
             source: source.clone(),
@@ -165,7 +165,11 @@ pub fn import_files(content_dir: &Path, files: &[PathBuf]) -> Result<ImportRepor
 
 /// The draft's path, with a counter when an earlier document of the batch
 /// took its name.
-fn unique_path(content_dir: &Path, draft: &Draft, taken: &mut BTreeSet<PathBuf>) -> PathBuf {
+pub(super) fn unique_path(
+    content_dir: &Path,
+    draft: &Draft,
+    taken: &mut BTreeSet<PathBuf>,
+) -> PathBuf {
     let folder = content_dir.join(draft.issuer_folder());
     let name = draft.file_name();
     let stem = name.strip_suffix(".md").unwrap_or(&name);
@@ -179,7 +183,12 @@ fn unique_path(content_dir: &Path, draft: &Draft, taken: &mut BTreeSet<PathBuf>)
     path
 }
 
-fn write_draft(path: PathBuf, draft: &Draft) -> Result<ImportedDocument, ImportError> {
+/// Writes `markdown` (the draft's) to `path` unless a file is there.
+pub(super) fn write_draft(
+    path: PathBuf,
+    draft: &Draft,
+    markdown: &str,
+) -> Result<ImportedDocument, ImportError> {
     let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let write_error = |source| ImportError::Write {
         path: path.clone(),
@@ -192,8 +201,7 @@ fn write_draft(path: PathBuf, draft: &Draft) -> Result<ImportedDocument, ImportE
         .open(&path)
     {
         Ok(mut file) => {
-            file.write_all(draft.to_markdown().as_bytes())
-                .map_err(write_error)?;
+            file.write_all(markdown.as_bytes()).map_err(write_error)?;
             DocumentOutcome::Written
         }
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => DocumentOutcome::SkippedExisting,
@@ -210,7 +218,7 @@ fn write_draft(path: PathBuf, draft: &Draft) -> Result<ImportedDocument, ImportE
 
 /// The file as text: UTF-8 (with or without a byte-order mark) or UTF-16
 /// with a byte-order mark, as Windows tools write it.
-fn read_text(path: &Path) -> Result<String, ImportError> {
+pub(super) fn read_text(path: &Path) -> Result<String, ImportError> {
     let bytes = fs::read(path).map_err(|source| ImportError::Read {
         path: path.to_path_buf(),
         source,

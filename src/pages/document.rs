@@ -27,6 +27,8 @@ struct DocumentPage<'a> {
     permalink: String,
     /// schema.org `Legislation` as JSON, safe inside a script element.
     json_ld: String,
+    /// The original kept beside the document's file, copied beside the page.
+    original: Option<super::original::Original>,
 }
 
 /// One step of the chain timeline around a document.
@@ -71,15 +73,23 @@ fn write_one(
     let site = w.site;
     let d = &site.docs[i];
     let path = &site.paths[i];
+    let original = super::original::find(&d.file);
     let key = std::cell::OnceCell::new();
     let key = || {
         *key.get_or_init(|| {
-            let k = page_key(w, i, (prev, next));
+            let k = page_key(w, i, (prev, next), original.as_ref());
             w.set_doc_key(i, k);
             k
         })
     };
-    w.page_keyed("document.html", path, key, || page(site, i, (prev, next)))?;
+    w.page_keyed("document.html", path, key, || {
+        page(site, i, (prev, next), original.clone())
+    })?;
+    if let Some(o) = &original {
+        w.file_keyed(&format!("{path}{}", o.name), key, || {
+            std::fs::read(&o.file).map_err(|e| format!("{}: {e}", o.file.display()))
+        })?;
+    }
     // Open data beside the page: its record and its Markdown source.
     if !site.config.document_files {
         return Ok(());
@@ -96,13 +106,19 @@ fn write_one(
 /// file, its address and groups, and what it shows of the documents it
 /// cites, that cite it and that come before and after it. (The settings,
 /// the registry and the theme are the same for the whole build.)
-fn page_key(w: &Writer, i: usize, (prev, next): (Option<usize>, Option<usize>)) -> u64 {
+fn page_key(
+    w: &Writer,
+    i: usize,
+    (prev, next): (Option<usize>, Option<usize>),
+    original: Option<&super::original::Original>,
+) -> u64 {
     use std::hash::{Hash, Hasher};
     let site = w.site;
     let d = &site.docs[i];
     let mut h = crate::fingerprint::hasher();
     w.doc_hash(i).hash(&mut h);
     d.file.hash(&mut h);
+    original.hash(&mut h);
     // What its own page shows beyond its file: its groups' addresses.
     site.hash_item(i, &mut h);
     Site::group_path(&site.types, &site.type_index, &d.doc_type).hash(&mut h);
@@ -148,6 +164,7 @@ fn page<'a>(
     site: &'a Site,
     i: usize,
     (prev, next): (Option<usize>, Option<usize>),
+    original: Option<super::original::Original>,
 ) -> DocumentPage<'a> {
     let d = &site.docs[i];
     let path = &site.paths[i];
@@ -219,6 +236,7 @@ fn page<'a>(
         citation_text: citation_text(&d.doc_type, &d.number, d.date, &d.issuer, &d.title),
         permalink,
         json_ld,
+        original,
     }
 }
 

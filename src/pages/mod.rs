@@ -6,6 +6,7 @@ mod data;
 mod document;
 mod feeds;
 mod lists;
+mod original;
 mod pager;
 mod scoped;
 

@@ -18,8 +18,10 @@ use site::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const PHONE: &str = "--window-size=390,844";
-const NARROW: &str = "--window-size=320,800";
+/// A phone's viewport (width, height), as the frame of tests/phone/at.html
+/// (headless Chromium's own window is never narrower than 500 px).
+const PHONE: (u32, u32) = (390, 844);
+const NARROW: (u32, u32) = (320, 800);
 const DARK: [&str; 2] = [
     "--force-dark-mode",
     "--blink-settings=preferredColorScheme=0",
@@ -38,16 +40,20 @@ fn archive(dir: &Path) -> (PathBuf, PathBuf) {
     let probed = dir.join("probed");
     copy_dir(&public, &probed);
     std::fs::create_dir_all(probed.join("__probe")).unwrap();
-    std::fs::copy(
-        repo().join("tests/phone/probe.js"),
-        probed.join("__probe/probe.js"),
-    )
-    .unwrap();
+    for f in ["probe.js", "at.html", "at.js"] {
+        std::fs::copy(
+            repo().join("tests/phone").join(f),
+            probed.join("__probe").join(f),
+        )
+        .unwrap();
+    }
     for e in walkdir::WalkDir::new(&probed)
         .into_iter()
         .filter_map(Result::ok)
     {
-        if e.path().extension().is_some_and(|x| x == "html") {
+        if e.path().extension().is_some_and(|x| x == "html")
+            && !e.path().starts_with(probed.join("__probe"))
+        {
             let html = read(e.path());
             if let Some(at) = html.rfind("</body>") {
                 let tag = "<script src=\"/__probe/probe.js\"></script>";
@@ -168,8 +174,9 @@ fn every_kind(public: &Path) -> Vec<String> {
     v
 }
 
-fn probe(server: &browser::Server, rel: &str, flags: &[&str]) -> Value {
-    let dom = browser::dump_dom_with(&server.url(rel), flags);
+fn probe(server: &browser::Server, rel: &str, (w, h): (u32, u32), flags: &[&str]) -> Value {
+    let url = server.url(&format!("__probe/at.html?w={w}&h={h}#/{rel}"));
+    let dom = browser::dump_dom_with(&url, flags);
     let doc = scraper::Html::parse_document(&dom);
     let pre = scraper::Selector::parse("#probe").unwrap();
     let json: String = doc
@@ -185,6 +192,7 @@ fn probe(server: &browser::Server, rel: &str, flags: &[&str]) -> Value {
 fn each(
     server: &browser::Server,
     pages: &[String],
+    size: (u32, u32),
     flags: &[&str],
     check: impl Fn(&str, &Value) -> Vec<String> + Sync,
 ) -> Vec<String> {
@@ -200,7 +208,7 @@ fn each(
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                     let Some(rel) = pages.get(i) else { break };
-                    let v = probe(server, rel, flags);
+                    let v = probe(server, rel, size, flags);
                     found.lock().unwrap().extend(check(rel, &v));
                 }
             });
@@ -217,8 +225,12 @@ fn document_pages_open_on_a_phone_with_status_and_citations_and_list_each_docume
     let (public, probed) = archive(tmp.path());
     let pages = document_sample(&public);
     let server = browser::Server::serve(&probed);
-    let found = each(&server, &pages, &[PHONE], |rel, v| {
+    let found = each(&server, &pages, PHONE, &[], |rel, v| {
         let mut bad = Vec::new();
+        assert_eq!(
+            v["viewport"][0], 390,
+            "/{rel}: the frame is not 390 px wide"
+        );
         let height = v["viewport"][1].as_f64().unwrap();
         match v["summary"].as_object() {
             None => bad.push(format!("/{rel}: no summary")),
@@ -266,6 +278,10 @@ fn document_pages_open_on_a_phone_with_status_and_citations_and_list_each_docume
 
 fn narrow_checks(rel: &str, v: &Value, issuer: &str) -> Vec<String> {
     let mut bad = Vec::new();
+    assert_eq!(
+        v["viewport"][0], 320,
+        "/{rel}: the frame is not 320 px wide"
+    );
     let sw = v["scrollWidth"].as_f64().unwrap();
     if sw > 320.0 {
         bad.push(format!("/{rel}: scrolls sideways ({sw} px wide at 320)"));
@@ -302,12 +318,11 @@ fn no_page_scrolls_sideways_at_320_px_controls_stand_out_and_issuer_links_stay_w
     let pages = every_kind(&public);
     let issuer = biggest_issuer(&public);
     let server = browser::Server::serve(&probed);
-    let mut found = each(&server, &pages, &[NARROW], |rel, v| {
+    let mut found = each(&server, &pages, NARROW, &[], |rel, v| {
         narrow_checks(rel, v, &issuer)
     });
-    let dark: Vec<&str> = [NARROW].into_iter().chain(DARK).collect();
     found.extend(
-        each(&server, &pages, &dark, |rel, v| {
+        each(&server, &pages, NARROW, &DARK, |rel, v| {
             narrow_checks(rel, v, &issuer)
         })
         .into_iter()

@@ -1,6 +1,6 @@
 //! The generated sample site is valid HTML (the Nu Html Checker), passes an
 //! automated accessibility check (axe-core in headless Chromium: no serious
-//! or critical violation) and has no broken internal link or anchor
+//! or critical violation, in light and in dark mode) and has no broken internal link or anchor
 //! (issue 9).
 //!
 //! The checkers come from npm into `tests/a11y/node_modules`
@@ -130,9 +130,19 @@ fn with_axe(public: &Path, dir: &Path) {
 }
 
 /// The serious and critical violations axe-core finds on one page.
-fn axe_violations(server: &browser::Server, rel: &str) -> Vec<String> {
+fn axe_violations(server: &browser::Server, rel: &str, dark: bool) -> Vec<String> {
     let url = server.url(rel.strip_suffix("index.html").unwrap_or(rel));
-    let dom = browser::dump_dom(&url);
+    // Dark mode: the colour scheme the page's prefers-color-scheme sees.
+    let flags: &[&str] = if dark {
+        &[
+            "--force-dark-mode",
+            "--blink-settings=preferredColorScheme=0",
+        ]
+    } else {
+        &[]
+    };
+    let dom = browser::dump_dom_with(&url, flags);
+    let rel = &format!("{rel}{}", if dark { " (dark)" } else { "" });
     let doc = scraper::Html::parse_document(&dom);
     let pre = scraper::Selector::parse("#axe-result").unwrap();
     let json: String = doc
@@ -177,8 +187,11 @@ fn the_sample_site_has_no_serious_accessibility_violation() {
             s.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let Some((rel, _)) = pages.get(i) else { break };
-                    let violations = axe_violations(&server, rel);
+                    // Each page in light and in dark mode.
+                    let Some((rel, _)) = pages.get(i / 2) else {
+                        break;
+                    };
+                    let violations = axe_violations(&server, rel, i % 2 == 1);
                     found.lock().unwrap().extend(violations);
                 }
             });

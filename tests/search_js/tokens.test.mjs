@@ -50,7 +50,7 @@ test('sets decode from gap lists and bitmaps, and truncation throws', () => {
 });
 
 test('dates, counts and addresses are shown the Vietnamese way and safely', () => {
-  assert.deepEqual(search.formatDate(20210615), { text: '15/6/2021', iso: '2021-06-15' });
+  assert.deepEqual(search.formatDate(20210615), { text: '15/06/2021', iso: '2021-06-15' });
   assert.equal(search.formatCount(1234567), '1.234.567');
   assert.equal(search.formatCount(12), '12');
   assert.equal(search.hitHref('../', 'van-ban/176-cv-tu/'), '../van-ban/176-cv-tu/');

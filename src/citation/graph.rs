@@ -21,6 +21,7 @@
 
 use super::detect::{Mention, find_mentions};
 use super::issuer::{Authority, Place, Scope};
+use super::kind::{CiteKind, article_before, classify};
 use super::resolve::{Archive, Query, Resolution};
 use crate::document::Document;
 use crate::number::{self, NumberParts};
@@ -43,6 +44,16 @@ pub struct CitationGraph {
     pub external: Vec<ExternalDoc>,
 }
 
+impl CitationGraph {
+    /// How document `from` cites archive document `to`, if it does.
+    pub fn citation(&self, from: usize, to: usize) -> Option<&Citation> {
+        self.outgoing
+            .get(from)?
+            .iter()
+            .find(|c| c.target == Target::Archive(to))
+    }
+}
+
 /// One cited document, as a citing document cites it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation {
@@ -56,6 +67,10 @@ pub struct Citation {
     pub spans: Vec<std::ops::Range<usize>>,
     /// Listed in front matter `attachments` or `references`.
     pub from_front_matter: bool,
+    /// What the citing sentences say of it, the strongest of them.
+    pub kind: CiteKind,
+    /// The article ("Điều 5") the first article-level citation names.
+    pub article: Option<u32>,
 }
 
 /// What a citation resolves to.
@@ -171,6 +186,8 @@ fn assemble<'g>(
                 c.spans.extend(g.mentions.iter().map(|m| m.span.clone()));
                 c.spans.sort_by_key(|s| s.start);
                 c.from_front_matter |= g.from_front_matter;
+                c.kind = c.kind.max(g.kind);
+                c.article = c.article.or(g.article);
                 continue;
             }
             if let Target::Archive(j) = target {
@@ -179,6 +196,7 @@ fn assemble<'g>(
             slot.insert(target.clone(), cites.len());
             let spans = g.mentions.iter().map(|m| m.span.clone()).collect();
             let from_front_matter = g.from_front_matter;
+            let (kind, article) = (g.kind, g.article);
             let (number, key) = match g {
                 Cow::Owned(g) => (g.number, g.key),
                 Cow::Borrowed(g) => (g.number.clone(), g.key.clone()),
@@ -189,6 +207,8 @@ fn assemble<'g>(
                 target,
                 spans,
                 from_front_matter,
+                kind,
+                article,
             });
         }
         outgoing.push(cites);
@@ -222,6 +242,8 @@ struct Group {
     from_front_matter: bool,
     /// Position among the document's groups (body order, then front matter).
     order: usize,
+    kind: CiteKind,
+    article: Option<u32>,
 }
 
 impl Group {
@@ -236,6 +258,8 @@ impl Group {
             hint,
             from_front_matter: false,
             order: 0,
+            kind: CiteKind::Mentions,
+            article: None,
         }
     }
 
@@ -335,6 +359,12 @@ fn groups_of(doc: &Document, mentions: Vec<Mention>) -> Vec<Group> {
     }
     for (n, g) in groups.iter_mut().enumerate() {
         g.order = n;
+        for m in &g.mentions {
+            g.kind = g.kind.max(classify(&doc.body, m.span.clone()));
+            g.article = g
+                .article
+                .or_else(|| article_before(&doc.body, m.span.start));
+        }
     }
     groups
 }

@@ -22,6 +22,7 @@ mod issuer;
 mod kind;
 mod resolve;
 mod tokens;
+pub mod validity;
 
 pub use detect::{Mention, find_mentions};
 pub use graph::{

@@ -33,6 +33,8 @@ pub const DEFAULT_FILES: &[(&str, &str)] = embed!(
     "templates/partials/density.html",
     "templates/partials/doc_list.html",
     "templates/partials/pager.html",
+    "templates/partials/relations.html",
+    "templates/partials/status.html",
     "static/copy.js",
     "static/style.css",
     "static/search.js",

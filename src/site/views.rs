@@ -82,6 +82,8 @@ pub struct CitedItem<'a> {
     pub date_vi: Option<String>,
     /// For an ambiguous reference: the documents it may mean.
     pub candidates: Vec<DocItem<'a>>,
+    /// The article cited, for an article-level citation.
+    pub article: Option<u32>,
 }
 
 impl Site<'_> {
@@ -98,6 +100,9 @@ impl Site<'_> {
                     issuer: Some(&d.issuer),
                     date_vi: Some(dates::short(d.date)),
                     candidates: Vec::new(),
+                    article: c
+                        .article
+                        .filter(|a| crate::markdown::has_article(&d.body, *a)),
                 }
             }
             Target::External(e) => {
@@ -111,6 +116,7 @@ impl Site<'_> {
                     issuer: ext.issuer.as_deref(),
                     date_vi: ext.dates.first().map(|d| dates::short(*d)),
                     candidates: Vec::new(),
+                    article: c.article,
                 }
             }
             Target::Ambiguous(list) => CitedItem {
@@ -122,6 +128,7 @@ impl Site<'_> {
                 issuer: None,
                 date_vi: None,
                 candidates: self.doc_items(list),
+                article: c.article,
             },
         }
     }

@@ -301,6 +301,13 @@ impl Group {
                 .as_ref()
                 .and_then(|p| p.issuer_code.as_deref())
                 .map_or(Scope::Unknown, Scope::of_code),
+            numbering: match &self.parts {
+                Some(p) if p.party && p.issuer_code.as_deref() == Some("TW") => {
+                    super::resolve::Numbering::CentralTerm
+                }
+                Some(p) if p.party => super::resolve::Numbering::LocalTerm,
+                _ => super::resolve::Numbering::Yearly,
+            },
         }
     }
 }
@@ -812,7 +819,7 @@ mod tests {
                 "1963/UBND-VP",
                 "UBND huyện Đức Linh",
                 "2021-01-05",
-                "thực hiện Chỉ thị số 01-CT/TU ngày 09/11/2020 của Tỉnh ủy và Kế hoạch số 5/KH-UBND của UBND huyện; Chỉ thị số 02-CT/TU của Tỉnh ủy",
+                "thực hiện Chỉ thị số 01-CT/TU của Tỉnh ủy và Kế hoạch số 5/KH-UBND ngày 01/12/2020 của UBND huyện; Chỉ thị số 02-CT/TU của Tỉnh ủy",
             ),
         ];
         let g = build(&docs);
@@ -836,6 +843,45 @@ mod tests {
         assert_eq!(targets(&g, 3)[1], ("5/KH-UBND", &Target::Archive(1)));
         let ct = external(&g, "2-CT/TU")[0];
         assert_eq!(ct.issuer.as_deref(), Some("Tỉnh ủy Bình Thuận"));
+    }
+
+    #[test]
+    fn a_yearless_citation_means_its_own_year_only() {
+        let docs = vec![
+            doc("204/KH-UBND", "UBND tỉnh Kiên Giang", "2020-05-04", ""),
+            doc(
+                "15/TB-UBND",
+                "UBND tỉnh Kiên Giang",
+                "2022-03-01",
+                "Thực hiện Kế hoạch số 204/KH-UBND của Ủy ban nhân dân tỉnh,",
+            ),
+            doc(
+                "16/TB-UBND",
+                "UBND tỉnh Kiên Giang",
+                "2020-06-01",
+                "Thực hiện Kế hoạch số 204/KH-UBND của Ủy ban nhân dân tỉnh,",
+            ),
+            doc(
+                "17/TB-UBND",
+                "UBND tỉnh Kiên Giang",
+                "2022-03-02",
+                "Thực hiện Kế hoạch số 204/KH-UBND ngày 04/5/2020 của Ủy ban nhân dân tỉnh,",
+            ),
+            doc("01-CT/TU", "Tỉnh ủy Bình Thuận", "2020-11-09", ""),
+            doc(
+                "1963/UBND-VP",
+                "UBND huyện Đức Linh",
+                "2021-01-05",
+                "thực hiện Chỉ thị số 01-CT/TU ngày 09/11/2020 của Tỉnh ủy",
+            ),
+        ];
+        let g = build(&docs);
+        // 2022 citing a 2020 number with no date: not a link to 2020's plan.
+        assert!(matches!(targets(&g, 1)[0].1, Target::External(_)));
+        assert_eq!(targets(&g, 2), [("204/KH-UBND", &Target::Archive(0))]);
+        assert_eq!(targets(&g, 3), [("204/KH-UBND", &Target::Archive(0))]);
+        // The date leaves one candidate, though the district's province is unknown.
+        assert_eq!(targets(&g, 5), [("01-CT/TU", &Target::Archive(4))]);
     }
 
     #[test]
@@ -922,12 +968,10 @@ mod tests {
             doc("23/2020/QĐ-TTg", "Thủ tướng Chính phủ", "2020-07-07", ""),
         ];
         let g = build(&docs);
-        // The 2024 resolution is later than a 2022 citation.
-        assert_eq!(targets(&g, 2), [("68/NQ-CP", &Target::Archive(0))]);
-        assert_eq!(
-            targets(&g, 3),
-            [("68/NQ-CP", &Target::Ambiguous(vec![0, 1]))]
-        );
+        // Neither date nor year: a 2022 citation may mean a 2022 resolution
+        // not in the archive, so it links to neither (nor does a 2025 one).
+        assert!(matches!(targets(&g, 2)[0].1, Target::External(_)));
+        assert!(matches!(targets(&g, 3)[0].1, Target::External(_)));
         assert_eq!(targets(&g, 4), [("68/NQ-CP", &Target::Archive(0))]);
         // The year inside the number tells the two Quyết định apart (keys differ too).
         assert_eq!(targets(&g, 5), [("23/2021/QĐ-TTg", &Target::Archive(6))]);

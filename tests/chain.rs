@@ -139,6 +139,32 @@ fn kinds_and_validity_of_the_added_documents() {
     let head = page.split("id=\"vb-title\"").next().unwrap();
     assert!(head.contains("Chưa ghi nhận văn bản thay thế, bãi bỏ trong kho"));
     assert!(page.contains("Văn bản bị thay thế") && page.contains("Văn bản hướng dẫn"));
+    // Status and kinds in the feed, status in the lists.
+    let feed = read(&public.join("feed.xml"));
+    assert!(
+        feed.contains("term=\"replaced\""),
+        "16/CT-UBND's status in the feed"
+    );
+    assert!(
+        feed.contains("Thay thế: 16/CT-UBND"),
+        "22/CT-UBND's kind in the feed"
+    );
+    let issuer = qd12["issuer_url"].as_str().unwrap().trim_start_matches('/');
+    let list = read(&public.join(issuer).join("index.html"));
+    assert!(
+        list.contains("class=\"status repealed\""),
+        "status in the issuer's list"
+    );
+    // A cited document outside the archive: the sentences citing it, its kind.
+    let ext = read(&public.join("van-ban/2021/07-kl-tw/index.html"));
+    assert!(
+        ext.contains("<blockquote>Thực hiện Kết luận số 07-KL/TW"),
+        "quoted sentence"
+    );
+    assert!(
+        ext.contains("Thực hiện</dd>") || ext.contains("Thực hiện, "),
+        "its kinds"
+    );
     // The amending document links to the article it amends.
     let page = page_of(&public, qd20);
     assert!(

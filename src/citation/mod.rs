@@ -29,4 +29,4 @@ pub use graph::{
     Citation, CitationGraph, Cites, ExternalDoc, Target, build, build_from_cites,
     build_with_provinces, cites_of,
 };
-pub use kind::{CiteKind, article_before, classify};
+pub use kind::{CiteKind, article_before, classify, sentence_of};

@@ -608,6 +608,86 @@ struct ExternalPage<'a> {
     issuer: Option<&'a str>,
     dates: Vec<String>,
     cited_by: Vec<DocItem<'a>>,
+    /// The sentences citing it, quoted, with the citing document and kind.
+    quotes: Vec<Quote<'a>>,
+    /// What the citations say it is about ("về việc …").
+    subject: Option<String>,
+    /// The kinds the citations give, strongest first.
+    kinds: Vec<&'static str>,
+    citation_text: String,
+}
+
+#[derive(Serialize)]
+struct Quote<'a> {
+    text: String,
+    kind: &'static str,
+    doc: DocItem<'a>,
+}
+
+/// How many citing sentences an external document's page quotes.
+const QUOTES: usize = 30;
+
+/// The quotes, subject and kinds of external document `e`.
+fn external_words<'a>(
+    site: &'a Site,
+    e: usize,
+) -> (Vec<Quote<'a>>, Option<String>, Vec<&'static str>) {
+    let ext = &site.graph.external[e];
+    let mut quotes = Vec::new();
+    let mut subject: Option<String> = None;
+    let mut kinds: Vec<CiteKind> = Vec::new();
+    for &j in &ext.cited_by {
+        let body = &site.docs[j].body;
+        for c in site.graph.outgoing[j]
+            .iter()
+            .filter(|c| c.target == Target::External(e))
+        {
+            kinds.push(c.kind);
+            for span in &c.spans {
+                if span.end > body.len() || !body.is_char_boundary(span.start) {
+                    continue;
+                }
+                let r = crate::citation::sentence_of(body, span.clone());
+                let sentence = crate::search::text::plain_text(&body[r.clone()]);
+                if subject.is_none() {
+                    subject = subject_after(&body[span.end..r.end]);
+                }
+                if quotes.len() < QUOTES {
+                    quotes.push(Quote {
+                        text: sentence,
+                        kind: c.kind.as_str(),
+                        doc: site.doc_item(j),
+                    });
+                }
+            }
+        }
+    }
+    kinds.sort_by(|a, b| b.cmp(a));
+    kinds.dedup();
+    (
+        quotes,
+        subject,
+        kinds.into_iter().map(CiteKind::as_str).collect(),
+    )
+}
+
+/// "… về việc tăng cường công tác …, " → "về việc tăng cường công tác …".
+fn subject_after(rest: &str) -> Option<String> {
+    let folded = crate::text::fold(rest);
+    let at = folded.find(" ve ")?;
+    // Folding keeps the words, so the same word count finds it in `rest`.
+    let words_before = folded[..at].split_whitespace().count();
+    let words: Vec<&str> = rest.split_whitespace().skip(words_before).collect();
+    let mut out = Vec::new();
+    for w in words.into_iter().take(30) {
+        let end = w.ends_with([',', ';', '.', ')', ':']);
+        out.push(w.trim_end_matches([',', ';', '.', ')', ':']));
+        if end {
+            break;
+        }
+    }
+    let s = crate::search::text::plain_text(&out.join(" "));
+    (s.split_whitespace().count() > 2).then_some(s)
 }
 
 #[derive(Serialize)]
@@ -622,6 +702,7 @@ struct SharedPage<'a> {
 pub(super) fn write_shared_and_external(w: &Writer) -> Result<(), String> {
     let site = w.site;
     for (e, ext) in site.graph.external.iter().enumerate() {
+        let (quotes, subject, kinds) = external_words(site, e);
         let page = ExternalPage {
             title: format!(
                 "{} {}",
@@ -633,6 +714,23 @@ pub(super) fn write_shared_and_external(w: &Writer) -> Result<(), String> {
             issuer: ext.issuer.as_deref(),
             dates: ext.dates.iter().map(|d| dates::short(*d)).collect(),
             cited_by: site.doc_items(&ext.cited_by),
+            citation_text: {
+                let mut t = format!(
+                    "{} số {}",
+                    ext.doc_type.as_deref().unwrap_or("Văn bản"),
+                    ext.number
+                );
+                if let Some(d) = ext.dates.first() {
+                    t.push_str(&format!(" ngày {}", dates::short(*d)));
+                }
+                if let Some(i) = &ext.issuer {
+                    t.push_str(&format!(" của {i}"));
+                }
+                t
+            },
+            quotes,
+            subject,
+            kinds,
         };
         w.page("external.html", &site.external_paths[e], &page)?;
     }

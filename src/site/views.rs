@@ -18,6 +18,9 @@ pub struct DocItem<'a> {
     pub date: String,
     pub date_vi: String,
     pub path: &'a str,
+    /// What the archive says of its force: `repealed`, `replaced`,
+    /// `amended` or `none_known`.
+    pub status: &'static str,
 }
 
 impl Site<'_> {
@@ -32,6 +35,7 @@ impl Site<'_> {
             date: dates::iso(d.date),
             date_vi: dates::short(d.date),
             path: &self.paths[i],
+            status: self.validity[i].state.as_str(),
         }
     }
 
@@ -47,6 +51,13 @@ impl Site<'_> {
         let d = &self.docs[i];
         (&d.number, &d.doc_type, &d.title, &d.issuer, d.date).hash(h);
         (&self.paths[i], &self.issuers[self.issuer_of[i]].path).hash(h);
+        // Lists show its status, feeds its status and what it says of what it cites.
+        self.validity[i].state.hash(h);
+        for c in &self.graph.outgoing[i] {
+            if c.kind != crate::citation::CiteKind::Mentions {
+                (&c.number, c.kind).hash(h);
+            }
+        }
     }
 }
 

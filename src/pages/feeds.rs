@@ -37,7 +37,13 @@ struct Entry<'a> {
     /// `repealed`, `replaced`, `amended` or `none_known`.
     status: &'static str,
     /// What it says of what it cites, other than mentions: (kind, number).
-    relations: Vec<(&'static str, &'a str)>,
+    relations: Vec<Relation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Relation<'a> {
+    kind: &'static str,
+    number: &'a str,
 }
 
 /// The Atom timestamp of a document: its date at midnight, Vietnam time.
@@ -82,7 +88,10 @@ fn feed<'a>(w: &'a Writer, title: String, page_path: &str, docs: &[usize]) -> Fe
                 relations: site.graph.outgoing[i]
                     .iter()
                     .filter(|c| c.kind != crate::citation::CiteKind::Mentions)
-                    .map(|c| (c.kind.as_str(), c.number.as_str()))
+                    .map(|c| Relation {
+                        kind: c.kind.as_str(),
+                        number: &c.number,
+                    })
                     .collect(),
             }
         })

@@ -374,7 +374,14 @@ fn assign_anchors(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<String>) {
                 }
             }
             Event::Start(Tag::Paragraph) if blocks == 0 => {
+                let article = article_heading(&events[i + 1..]);
                 let id = match lettered_point(events.get(i + 1)) {
+                    _ if article.is_some() => {
+                        let n = article.unwrap_or_default();
+                        point = None;
+                        paragraph = 0;
+                        ids.give(format!("dieu-{n}"))
+                    }
                     Some(letter) => {
                         let base = point.clone().unwrap_or_else(|| "diem".into());
                         ids.give(format!("{base}-{letter}"))
@@ -452,6 +459,33 @@ fn paragraph_id(point: &Option<String>, n: usize) -> String {
 }
 
 /// "a) ..." opens a lettered point; returns its letter as an id part.
+/// Whether `body` has a paragraph opening "Điều N." (bold or not).
+pub fn has_article(body: &str, n: u32) -> bool {
+    let want = format!("Điều {n}");
+    body.lines().any(|l| {
+        let l = l.trim_start().trim_start_matches(['*', '_']);
+        l.strip_prefix(&want)
+            .is_some_and(|r| matches!(r.chars().next(), None | Some('.' | ':' | ' ' | '*')))
+    })
+}
+
+/// The N of a paragraph opening "Điều N." (bold or not): an article
+/// heading, anchored `dieu-N` so that citations of the article link to it.
+fn article_heading(next: &[Event]) -> Option<u32> {
+    let text = next.iter().take(3).find_map(|e| match e {
+        Event::Text(t) => Some(t),
+        Event::Start(Tag::Strong | Tag::Emphasis) => None,
+        _ => None,
+    })?;
+    let rest = text.trim_start().strip_prefix("Điều ")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = rest[digits.len()..].chars().next();
+    if digits.is_empty() || !matches!(after, None | Some('.' | ':' | ' ')) {
+        return None;
+    }
+    digits.parse().ok().filter(|&n| n > 0 && n < 1000)
+}
+
 fn lettered_point(first: Option<&Event>) -> Option<String> {
     let Some(Event::Text(text)) = first else {
         return None;

@@ -21,6 +21,7 @@
 
 use super::detect::{Mention, find_mentions};
 use super::issuer::{Authority, Place, Scope};
+use super::kind::{CiteKind, article_before, classify};
 use super::resolve::{Archive, Query, Resolution};
 use crate::document::Document;
 use crate::number::{self, NumberParts};
@@ -43,6 +44,16 @@ pub struct CitationGraph {
     pub external: Vec<ExternalDoc>,
 }
 
+impl CitationGraph {
+    /// How document `from` cites archive document `to`, if it does.
+    pub fn citation(&self, from: usize, to: usize) -> Option<&Citation> {
+        self.outgoing
+            .get(from)?
+            .iter()
+            .find(|c| c.target == Target::Archive(to))
+    }
+}
+
 /// One cited document, as a citing document cites it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation {
@@ -56,6 +67,10 @@ pub struct Citation {
     pub spans: Vec<std::ops::Range<usize>>,
     /// Listed in front matter `attachments` or `references`.
     pub from_front_matter: bool,
+    /// What the citing sentences say of it, the strongest of them.
+    pub kind: CiteKind,
+    /// The article ("Điều 5") the first article-level citation names.
+    pub article: Option<u32>,
 }
 
 /// What a citation resolves to.
@@ -176,6 +191,8 @@ fn assemble<'g>(
                 c.spans.extend(g.mentions.iter().map(|m| m.span.clone()));
                 c.spans.sort_by_key(|s| s.start);
                 c.from_front_matter |= g.from_front_matter;
+                c.kind = c.kind.max(g.kind);
+                c.article = c.article.or(g.article);
                 continue;
             }
             if let Target::Archive(j) = target {
@@ -184,6 +201,7 @@ fn assemble<'g>(
             slot.insert(target.clone(), cites.len());
             let spans = g.mentions.iter().map(|m| m.span.clone()).collect();
             let from_front_matter = g.from_front_matter;
+            let (kind, article) = (g.kind, g.article);
             let (number, key) = match g {
                 Cow::Owned(g) => (g.number, g.key),
                 Cow::Borrowed(g) => (g.number.clone(), g.key.clone()),
@@ -194,6 +212,8 @@ fn assemble<'g>(
                 target,
                 spans,
                 from_front_matter,
+                kind,
+                article,
             });
         }
         outgoing.push(cites);
@@ -227,6 +247,8 @@ struct Group {
     from_front_matter: bool,
     /// Position among the document's groups (body order, then front matter).
     order: usize,
+    kind: CiteKind,
+    article: Option<u32>,
 }
 
 impl Group {
@@ -241,6 +263,8 @@ impl Group {
             hint,
             from_front_matter: false,
             order: 0,
+            kind: CiteKind::Mentions,
+            article: None,
         }
     }
 
@@ -286,6 +310,13 @@ impl Group {
                 .as_ref()
                 .and_then(|p| p.issuer_code.as_deref())
                 .map_or(Scope::Unknown, Scope::of_code),
+            numbering: match &self.parts {
+                Some(p) if p.party && p.issuer_code.as_deref() == Some("TW") => {
+                    super::resolve::Numbering::CentralTerm
+                }
+                Some(p) if p.party => super::resolve::Numbering::LocalTerm,
+                _ => super::resolve::Numbering::Yearly,
+            },
         }
     }
 }
@@ -344,6 +375,12 @@ fn groups_of(doc: &Document, mentions: Vec<Mention>) -> Vec<Group> {
     }
     for (n, g) in groups.iter_mut().enumerate() {
         g.order = n;
+        for m in &g.mentions {
+            g.kind = g.kind.max(classify(&doc.body, m.span.clone()));
+            g.article = g
+                .article
+                .or_else(|| article_before(&doc.body, m.span.start));
+        }
     }
     groups
 }
@@ -792,7 +829,7 @@ mod tests {
                 "1963/UBND-VP",
                 "UBND huyện Đức Linh",
                 "2021-01-05",
-                "thực hiện Chỉ thị số 01-CT/TU ngày 09/11/2020 của Tỉnh ủy và Kế hoạch số 5/KH-UBND của UBND huyện; Chỉ thị số 02-CT/TU của Tỉnh ủy",
+                "thực hiện Chỉ thị số 01-CT/TU của Tỉnh ủy và Kế hoạch số 5/KH-UBND ngày 01/12/2020 của UBND huyện; Chỉ thị số 02-CT/TU của Tỉnh ủy",
             ),
         ];
         let g = build(&docs);
@@ -816,6 +853,45 @@ mod tests {
         assert_eq!(targets(&g, 3)[1], ("5/KH-UBND", &Target::Archive(1)));
         let ct = external(&g, "2-CT/TU")[0];
         assert_eq!(ct.issuer.as_deref(), Some("Tỉnh ủy Bình Thuận"));
+    }
+
+    #[test]
+    fn a_yearless_citation_means_its_own_year_only() {
+        let docs = vec![
+            doc("204/KH-UBND", "UBND tỉnh Kiên Giang", "2020-05-04", ""),
+            doc(
+                "15/TB-UBND",
+                "UBND tỉnh Kiên Giang",
+                "2022-03-01",
+                "Thực hiện Kế hoạch số 204/KH-UBND của Ủy ban nhân dân tỉnh,",
+            ),
+            doc(
+                "16/TB-UBND",
+                "UBND tỉnh Kiên Giang",
+                "2020-06-01",
+                "Thực hiện Kế hoạch số 204/KH-UBND của Ủy ban nhân dân tỉnh,",
+            ),
+            doc(
+                "17/TB-UBND",
+                "UBND tỉnh Kiên Giang",
+                "2022-03-02",
+                "Thực hiện Kế hoạch số 204/KH-UBND ngày 04/5/2020 của Ủy ban nhân dân tỉnh,",
+            ),
+            doc("01-CT/TU", "Tỉnh ủy Bình Thuận", "2020-11-09", ""),
+            doc(
+                "1963/UBND-VP",
+                "UBND huyện Đức Linh",
+                "2021-01-05",
+                "thực hiện Chỉ thị số 01-CT/TU ngày 09/11/2020 của Tỉnh ủy",
+            ),
+        ];
+        let g = build(&docs);
+        // 2022 citing a 2020 number with no date: not a link to 2020's plan.
+        assert!(matches!(targets(&g, 1)[0].1, Target::External(_)));
+        assert_eq!(targets(&g, 2), [("204/KH-UBND", &Target::Archive(0))]);
+        assert_eq!(targets(&g, 3), [("204/KH-UBND", &Target::Archive(0))]);
+        // The date leaves one candidate, though the district's province is unknown.
+        assert_eq!(targets(&g, 5), [("01-CT/TU", &Target::Archive(4))]);
     }
 
     #[test]
@@ -902,12 +978,10 @@ mod tests {
             doc("23/2020/QĐ-TTg", "Thủ tướng Chính phủ", "2020-07-07", ""),
         ];
         let g = build(&docs);
-        // The 2024 resolution is later than a 2022 citation.
-        assert_eq!(targets(&g, 2), [("68/NQ-CP", &Target::Archive(0))]);
-        assert_eq!(
-            targets(&g, 3),
-            [("68/NQ-CP", &Target::Ambiguous(vec![0, 1]))]
-        );
+        // Neither date nor year: a 2022 citation may mean a 2022 resolution
+        // not in the archive, so it links to neither (nor does a 2025 one).
+        assert!(matches!(targets(&g, 2)[0].1, Target::External(_)));
+        assert!(matches!(targets(&g, 3)[0].1, Target::External(_)));
         assert_eq!(targets(&g, 4), [("68/NQ-CP", &Target::Archive(0))]);
         // The year inside the number tells the two Quyết định apart (keys differ too).
         assert_eq!(targets(&g, 5), [("23/2021/QĐ-TTg", &Target::Archive(6))]);

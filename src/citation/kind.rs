@@ -128,6 +128,11 @@ pub fn classify(text: &str, span: Range<usize>) -> CiteKind {
     kind
 }
 
+/// The byte range of the sentence around `span` (what [`classify`] reads).
+pub fn sentence_of(text: &str, span: Range<usize>) -> Range<usize> {
+    sentence_start(text, span.start)..sentence_end(text, span.end)
+}
+
 /// The article cited with the number at `start`: "Điều 5 Quyết định số …",
 /// "khoản 2 Điều 5 của Nghị định số …" give 5.
 pub fn article_before(text: &str, start: usize) -> Option<u32> {

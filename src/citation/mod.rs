@@ -23,11 +23,12 @@ mod kind;
 mod laws;
 mod resolve;
 mod tokens;
+pub mod validity;
 
 pub use detect::{Mention, find_mentions};
 pub use graph::{
     Citation, CitationGraph, Cites, ExternalDoc, Target, build, build_from_cites,
     build_with_provinces, cites_of,
 };
-pub use kind::{CiteKind, article_before, classify};
+pub use kind::{CiteKind, article_before, classify, sentence_of};
 pub use laws::{LawMention, archive_law_key, find_laws, is_law_key, law_key, law_key_year};

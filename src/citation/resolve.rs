@@ -110,6 +110,31 @@ pub(crate) struct Query<'q> {
     pub local_code: bool,
     /// The level of government the number's issuer code implies.
     pub code_scope: Scope,
+    /// How the cited body's numbers restart ([`Numbering`]).
+    pub numbering: Numbering,
+}
+
+/// When a body's numbers start again from 1 (docs/domain-notes.md): a
+/// number that prints its year needs nothing more; a state body's other
+/// numbers restart each calendar year; a Party body's each congress term
+/// (central bodies from 2016, 2021, 2026 …; provincial and lower ones a
+/// year earlier, 2015, 2020, 2025 …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Numbering {
+    Yearly,
+    CentralTerm,
+    LocalTerm,
+}
+
+impl Numbering {
+    /// The period in which a number names one document.
+    fn period(self, year: i32) -> i32 {
+        match self {
+            Numbering::Yearly => year,
+            Numbering::CentralTerm => (year - 2016).div_euclid(5),
+            Numbering::LocalTerm => (year - 2015).div_euclid(5),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,6 +203,15 @@ impl Query<'_> {
             .filter(|&j| j != citing && docs[j].date <= docs[citing].date)
             .filter(|&j| self.date.is_none_or(|d| docs[j].date == d))
             .filter(|&j| self.year.is_none_or(|y| docs[j].date.year() == y))
+            // Neither date nor year: only the citing document's own period
+            // is safe ("Kế hoạch số 204/KH-UBND" cited in 2022 may be a 2022
+            // plan not in the archive, not the 2020 one that is).
+            .filter(|&j| {
+                self.year.is_some()
+                    || self.date.is_some()
+                    || self.numbering.period(docs[j].date.year())
+                        == self.numbering.period(docs[citing].date.year())
+            })
             .filter(|&j| {
                 hint.as_ref()
                     .is_none_or(|h| h.admits(&archive.authorities[j]))
@@ -189,6 +223,8 @@ impl Query<'_> {
             .collect();
         match (left.len(), place) {
             (0, _) => Resolution::Unresolved,
+            // The place is unknown, but the date given leaves one document.
+            (1, Some(None)) if self.date.is_some() => Resolution::Archive(left[0]),
             (1, Some(None)) => Resolution::Ambiguous(left),
             (1, _) => Resolution::Archive(left[0]),
             _ => Resolution::Ambiguous(left),

@@ -25,7 +25,11 @@ pub(super) struct DocRecord<'a> {
     topics: &'a [String],
     source: Option<&'a str>,
     references: Vec<RefRecord<'a>>,
-    cited_by: Vec<Link<'a>>,
+    cited_by: Vec<CiterRecord<'a>>,
+    /// The date it takes effect, when its own text says it.
+    effective: Option<String>,
+    status: StatusRecord<'a>,
+    amended_by: Vec<Link<'a>>,
 }
 
 #[derive(Serialize)]
@@ -42,6 +46,29 @@ struct RefRecord<'a> {
     /// Archive documents the reference may mean when it cannot tell.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     candidates: Vec<Link<'a>>,
+    /// What the citing sentences say: `basis`, `implements`, `guides`,
+    /// `amends`, `replaces`, `repeals`, `corrects` or `mentions`.
+    kind: &'static str,
+    /// The article cited ("Điều 5"), for an article-level citation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CiterRecord<'a> {
+    number: &'a str,
+    url: String,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<String>,
+}
+
+#[derive(Serialize)]
+struct StatusRecord<'a> {
+    /// `repealed`, `replaced`, `amended` or `none_known`.
+    state: &'static str,
+    since: Option<String>,
+    by: Vec<Link<'a>>,
 }
 
 #[derive(Serialize)]
@@ -60,6 +87,8 @@ pub(super) fn record<'a>(site: &'a Site, i: usize) -> DocRecord<'a> {
         number: &site.docs[j].number,
         url: url(&site.paths[j]),
     };
+    let v = &site.validity[i];
+    let article = |c: &crate::citation::Citation| c.article.map(|a| format!("Điều {a}"));
     DocRecord {
         number: &d.number,
         doc_type: &d.doc_type,
@@ -81,6 +110,7 @@ pub(super) fn record<'a>(site: &'a Site, i: usize) -> DocRecord<'a> {
                 let name = law.then_some(c.number.as_str());
                 let year = crate::citation::law_key_year(&c.key);
                 let cited = (!law).then_some(c.number.as_str());
+                let kind = c.kind.as_str();
                 match &c.target {
                     Target::Archive(j) => RefRecord {
                         number: Some(&site.docs[*j].number),
@@ -89,6 +119,8 @@ pub(super) fn record<'a>(site: &'a Site, i: usize) -> DocRecord<'a> {
                         url: Some(url(&site.paths[*j])),
                         in_archive: true,
                         candidates: Vec::new(),
+                        kind,
+                        article: article(c),
                     },
                     Target::External(e) => RefRecord {
                         number: cited,
@@ -97,6 +129,8 @@ pub(super) fn record<'a>(site: &'a Site, i: usize) -> DocRecord<'a> {
                         url: Some(url(&site.external_paths[*e])),
                         in_archive: false,
                         candidates: Vec::new(),
+                        kind,
+                        article: article(c),
                     },
                     Target::Ambiguous(list) => RefRecord {
                         number: cited,
@@ -105,11 +139,31 @@ pub(super) fn record<'a>(site: &'a Site, i: usize) -> DocRecord<'a> {
                         url: None,
                         in_archive: false,
                         candidates: list.iter().map(|&j| link(j)).collect(),
+                        kind,
+                        article: article(c),
                     },
                 }
             })
             .collect(),
-        cited_by: site.graph.cited_by[i].iter().map(|&j| link(j)).collect(),
+        cited_by: site.graph.cited_by[i]
+            .iter()
+            .map(|&j| {
+                let c = site.graph.citation(j, i);
+                CiterRecord {
+                    number: &site.docs[j].number,
+                    url: url(&site.paths[j]),
+                    kind: c.map_or("mentions", |c| c.kind.as_str()),
+                    article: c.and_then(article),
+                }
+            })
+            .collect(),
+        effective: v.effective.map(dates::iso),
+        status: StatusRecord {
+            state: v.state.as_str(),
+            since: v.since.map(dates::iso),
+            by: v.by.iter().map(|&j| link(j)).collect(),
+        },
+        amended_by: v.amended_by.iter().map(|&j| link(j)).collect(),
     }
 }
 

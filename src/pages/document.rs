@@ -2,7 +2,7 @@
 //! pages at addresses shared by two documents.
 
 use super::Writer;
-use crate::citation::Target;
+use crate::citation::{CiteKind, Target};
 use crate::markdown::{self, SourceLink};
 use crate::render::root_of;
 use crate::site::views::{CitedItem, DocItem, DocView};
@@ -20,7 +20,15 @@ struct DocumentPage<'a> {
     cites: Vec<CitedItem<'a>>,
     attachments: Vec<CitedItem<'a>>,
     cited_by: Vec<DocItem<'a>>,
+    /// What it cites, grouped by kind (`partials/relations.html`).
+    cites_by_kind: Vec<RelGroup<'a, CitedItem<'a>>>,
+    /// What cites it, grouped by kind.
+    cited_by_kind: Vec<RelGroup<'a, DocItem<'a>>>,
+    /// What the archive says of its force (`partials/status.html`).
+    status: StatusView<'a>,
     chain: Vec<ChainItem<'a>>,
+    /// Documents further down the chain, folded by issuer when many.
+    chain_folded: Vec<FoldItem<'a>>,
     prev: Option<DocItem<'a>>,
     next: Option<DocItem<'a>>,
     citation_text: String,
@@ -29,6 +37,84 @@ struct DocumentPage<'a> {
     json_ld: String,
     /// The original kept beside the document's file, copied beside the page.
     original: Option<super::original::Original>,
+}
+
+/// Documents related one way by one kind, under the archives' heading for
+/// it (a key of `labels.toml`).
+#[derive(Serialize)]
+struct RelGroup<'a, T> {
+    kind: &'static str,
+    label: &'static str,
+    items: Vec<T>,
+    #[serde(skip)]
+    _p: std::marker::PhantomData<&'a ()>,
+}
+
+#[derive(Serialize)]
+struct StatusView<'a> {
+    /// `repealed`, `replaced`, `amended` or `none_known`.
+    state: &'static str,
+    since: Option<String>,
+    since_vi: Option<String>,
+    effective: Option<String>,
+    effective_vi: Option<String>,
+    by: Vec<DocItem<'a>>,
+    amended_by: Vec<DocItem<'a>>,
+}
+
+/// A fan of the chain folded into a count: an issuer, its level, how many.
+#[derive(Serialize)]
+struct FoldItem<'a> {
+    issuer: &'a str,
+    issuer_path: &'a str,
+    level: Option<&'static str>,
+    count: usize,
+}
+
+/// Headings by kind: (kind, outgoing label key, incoming label key).
+const REL_LABELS: &[(CiteKind, &str, &str)] = &[
+    (CiteKind::Basis, "rel_basis", "rel_basis_of"),
+    (CiteKind::Guides, "rel_guided", "rel_guides"),
+    (CiteKind::Implements, "rel_implemented", "rel_implements"),
+    (CiteKind::Amends, "rel_amended", "rel_amends"),
+    (CiteKind::Replaces, "rel_replaced", "rel_replaces"),
+    (CiteKind::Repeals, "rel_repealed", "rel_repeals"),
+    (CiteKind::Corrects, "rel_corrected", "rel_corrects"),
+    (CiteKind::Mentions, "rel_mentioned", "rel_mentions"),
+];
+
+fn grouped<'a, T>(items: Vec<(CiteKind, T)>, outgoing: bool) -> Vec<RelGroup<'a, T>> {
+    let mut items: Vec<Option<(CiteKind, T)>> = items.into_iter().map(Some).collect();
+    let mut out = Vec::new();
+    for &(kind, out_label, in_label) in REL_LABELS {
+        let these: Vec<T> = items
+            .iter_mut()
+            .filter(|x| x.as_ref().is_some_and(|(k, _)| *k == kind))
+            .filter_map(|x| x.take().map(|(_, t)| t))
+            .collect();
+        if !these.is_empty() {
+            out.push(RelGroup {
+                kind: kind.as_str(),
+                label: if outgoing { out_label } else { in_label },
+                items: these,
+                _p: std::marker::PhantomData,
+            });
+        }
+    }
+    out
+}
+
+fn status_view<'a>(site: &'a Site, i: usize) -> StatusView<'a> {
+    let v = &site.validity[i];
+    StatusView {
+        state: v.state.as_str(),
+        since: v.since.map(dates::iso),
+        since_vi: v.since.map(dates::short),
+        effective: v.effective.map(dates::iso),
+        effective_vi: v.effective.map(dates::short),
+        by: site.doc_items(&v.by),
+        amended_by: site.doc_items(&v.amended_by),
+    }
 }
 
 /// One step of the chain timeline around a document.
@@ -131,7 +217,15 @@ fn page_key(
         Site::group_path(&site.topics, &site.topic_index, t).hash(&mut h);
     }
     for c in &site.graph.outgoing[i] {
-        (&c.number, &c.key, c.from_front_matter, &c.spans).hash(&mut h);
+        (
+            &c.number,
+            &c.key,
+            c.from_front_matter,
+            &c.spans,
+            c.kind,
+            c.article,
+        )
+            .hash(&mut h);
         match &c.target {
             Target::Archive(j) => site.hash_item(*j, &mut h),
             Target::External(e) => {
@@ -150,6 +244,22 @@ fn page_key(
     site.graph.cited_by[i].len().hash(&mut h);
     for &j in &site.graph.cited_by[i] {
         site.hash_item(j, &mut h);
+        site.graph
+            .citation(j, i)
+            .map(|c| (c.kind, c.article))
+            .hash(&mut h);
+    }
+    // Its force, and the chain beyond its neighbours.
+    site.validity[i].hash(&mut h);
+    let (chain, folded) = chain(site, i);
+    for c in &chain {
+        (
+            &c.date, c.number, c.doc_type, c.issuer, c.title, c.path, c.role,
+        )
+            .hash(&mut h);
+    }
+    for f in &folded {
+        (f.issuer, f.issuer_path, f.count).hash(&mut h);
     }
     for n in [prev, next] {
         n.is_some().hash(&mut h);
@@ -176,8 +286,14 @@ fn page<'a>(
         let (href, title, in_archive) = match &c.target {
             Target::Archive(j) => {
                 let t = &site.docs[*j];
+                // An article-level citation goes to the article's anchor.
+                let anchor = c
+                    .article
+                    .filter(|a| markdown::has_article(&t.body, *a))
+                    .map(|a| format!("#dieu-{a}"))
+                    .unwrap_or_default();
                 (
-                    format!("{root}{}", site.paths[*j]),
+                    format!("{root}{}{anchor}", site.paths[*j]),
                     format!("{} {} – {}", t.doc_type, t.number, t.title),
                     true,
                 )
@@ -211,7 +327,24 @@ fn page<'a>(
         .iter()
         .partition(|c| c.from_front_matter && attachment_keys.contains(&c.key));
 
-    let chain = chain(site, i);
+    let (chain, chain_folded) = chain(site, i);
+    let cites_by_kind = grouped(
+        cites.iter().map(|c| (c.kind, site.cited_item(c))).collect(),
+        true,
+    );
+    let cited_by_kind = grouped(
+        site.graph.cited_by[i]
+            .iter()
+            .map(|&j| {
+                let k = site
+                    .graph
+                    .citation(j, i)
+                    .map_or(CiteKind::Mentions, |c| c.kind);
+                (k, site.doc_item(j))
+            })
+            .collect(),
+        false,
+    );
     // Without a base URL the permalink is the page's path, never a guess.
     let permalink = site
         .config
@@ -230,7 +363,11 @@ fn page<'a>(
             .map(|c| site.cited_item(c))
             .collect(),
         cited_by: site.doc_items(&site.graph.cited_by[i]),
+        cites_by_kind,
+        cited_by_kind,
+        status: status_view(site, i),
         chain,
+        chain_folded,
         prev: prev.map(|j| site.doc_item(j)),
         next: next.map(|j| site.doc_item(j)),
         citation_text: citation_text(&d.doc_type, &d.number, d.date, &d.issuer, &d.title),
@@ -387,36 +524,109 @@ pub fn citation_text(
     )
 }
 
-/// The document among what it cites and what cites it, in date order.
-fn chain<'a>(site: &'a Site, i: usize) -> Vec<ChainItem<'a>> {
-    let mut items = Vec::new();
-    for c in &site.graph.outgoing[i] {
-        match &c.target {
-            Target::Archive(j) => items.push(archive_step(site, *j, "cites")),
-            Target::External(e) => {
-                let ext = &site.graph.external[*e];
-                if let Some(date) = ext.dates.first() {
-                    items.push(ChainItem {
-                        date: dates::iso(*date),
-                        date_vi: dates::short(*date),
-                        number: &ext.number,
-                        doc_type: ext.doc_type.as_deref(),
-                        issuer: ext.issuer.as_deref(),
-                        title: None,
-                        path: Some(&site.external_paths[*e]),
-                        role: "cites",
-                    });
+/// How many steps the chain lists below a document before folding them.
+const FOLD_AFTER: usize = 12;
+
+/// The whole chain of orders through document `i`, in date order: up
+/// through what it cites to the documents that cite nothing in the archive
+/// (and the external documents they cite), down through what cites it to
+/// the documents nobody cites. What the page lists already (the documents
+/// it cites and that cite it directly) is not listed again; a large fan
+/// below is folded into counts by issuer.
+fn chain<'a>(site: &'a Site, i: usize) -> (Vec<ChainItem<'a>>, Vec<FoldItem<'a>>) {
+    use std::collections::{BTreeSet, VecDeque};
+    let g = &site.graph;
+    let direct_up: BTreeSet<usize> = g.outgoing[i]
+        .iter()
+        .filter_map(|c| match c.target {
+            Target::Archive(j) => Some(j),
+            _ => None,
+        })
+        .collect();
+    let direct_down: BTreeSet<usize> = g.cited_by[i].iter().copied().collect();
+    // Up: breadth first over archive targets; external ones end a path.
+    let mut seen: BTreeSet<usize> = BTreeSet::from([i]);
+    let mut externals: BTreeSet<usize> = BTreeSet::new();
+    let mut up: Vec<usize> = Vec::new();
+    let mut queue: VecDeque<(usize, usize)> = VecDeque::from([(i, 0)]);
+    while let Some((j, depth)) = queue.pop_front() {
+        for c in &g.outgoing[j] {
+            match c.target {
+                Target::Archive(k) if seen.insert(k) => {
+                    up.push(k);
+                    queue.push_back((k, depth + 1));
                 }
+                Target::External(e) if depth > 0 => {
+                    externals.insert(e);
+                }
+                _ => {}
             }
-            Target::Ambiguous(_) => {}
         }
     }
+    let mut down: Vec<usize> = Vec::new();
+    let mut queue: VecDeque<usize> = VecDeque::from([i]);
+    while let Some(j) = queue.pop_front() {
+        for &k in &g.cited_by[j] {
+            if seen.insert(k) {
+                down.push(k);
+                queue.push_back(k);
+            }
+        }
+    }
+    let mut items = Vec::new();
+    for j in up.into_iter().filter(|j| !direct_up.contains(j)) {
+        items.push(archive_step(site, j, "cites"));
+    }
+    for e in externals {
+        let ext = &g.external[e];
+        // Cited by this document directly: listed with what it cites.
+        if g.outgoing[i]
+            .iter()
+            .any(|c| c.target == Target::External(e))
+        {
+            continue;
+        }
+        let date = ext.dates.first().copied();
+        items.push(ChainItem {
+            date: date.map(dates::iso).unwrap_or_default(),
+            date_vi: date.map(dates::short).unwrap_or_default(),
+            number: &ext.number,
+            doc_type: ext.doc_type.as_deref(),
+            issuer: ext.issuer.as_deref(),
+            title: None,
+            path: Some(&site.external_paths[e]),
+            role: "cites",
+        });
+    }
     items.push(archive_step(site, i, "self"));
-    for &j in &site.graph.cited_by[i] {
-        items.push(archive_step(site, j, "cited-by"));
+    let below: Vec<usize> = down
+        .into_iter()
+        .filter(|j| !direct_down.contains(j))
+        .collect();
+    let mut folded = Vec::new();
+    if below.len() > FOLD_AFTER {
+        let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+        for &j in &below {
+            *counts.entry(site.issuer_of[j]).or_default() += 1;
+        }
+        for (gi, count) in counts {
+            let grp = &site.issuers[gi];
+            let (level, _) = crate::site::issuers::level_and_province(site, &grp.name);
+            folded.push(FoldItem {
+                issuer: &grp.name,
+                issuer_path: &grp.path,
+                level: Some(level.label()),
+                count,
+            });
+        }
+        folded.sort_by(|a, b| b.count.cmp(&a.count).then(a.issuer.cmp(b.issuer)));
+    } else {
+        for j in below {
+            items.push(archive_step(site, j, "cited-by"));
+        }
     }
     items.sort_by(|a, b| a.date.cmp(&b.date).then(a.number.cmp(b.number)));
-    items
+    (items, folded)
 }
 
 fn archive_step<'a>(site: &'a Site, j: usize, role: &'static str) -> ChainItem<'a> {
@@ -441,6 +651,86 @@ struct ExternalPage<'a> {
     issuer: Option<&'a str>,
     dates: Vec<String>,
     cited_by: Vec<DocItem<'a>>,
+    /// The sentences citing it, quoted, with the citing document and kind.
+    quotes: Vec<Quote<'a>>,
+    /// What the citations say it is about ("về việc …").
+    subject: Option<String>,
+    /// The kinds the citations give, strongest first.
+    kinds: Vec<&'static str>,
+    citation_text: String,
+}
+
+#[derive(Serialize)]
+struct Quote<'a> {
+    text: String,
+    kind: &'static str,
+    doc: DocItem<'a>,
+}
+
+/// How many citing sentences an external document's page quotes.
+const QUOTES: usize = 30;
+
+/// The quotes, subject and kinds of external document `e`.
+fn external_words<'a>(
+    site: &'a Site,
+    e: usize,
+) -> (Vec<Quote<'a>>, Option<String>, Vec<&'static str>) {
+    let ext = &site.graph.external[e];
+    let mut quotes = Vec::new();
+    let mut subject: Option<String> = None;
+    let mut kinds: Vec<CiteKind> = Vec::new();
+    for &j in &ext.cited_by {
+        let body = &site.docs[j].body;
+        for c in site.graph.outgoing[j]
+            .iter()
+            .filter(|c| c.target == Target::External(e))
+        {
+            kinds.push(c.kind);
+            for span in &c.spans {
+                if span.end > body.len() || !body.is_char_boundary(span.start) {
+                    continue;
+                }
+                let r = crate::citation::sentence_of(body, span.clone());
+                let sentence = crate::search::text::plain_text(&body[r.clone()]);
+                if subject.is_none() {
+                    subject = subject_after(&body[span.end..r.end]);
+                }
+                if quotes.len() < QUOTES {
+                    quotes.push(Quote {
+                        text: sentence,
+                        kind: c.kind.as_str(),
+                        doc: site.doc_item(j),
+                    });
+                }
+            }
+        }
+    }
+    kinds.sort_by(|a, b| b.cmp(a));
+    kinds.dedup();
+    (
+        quotes,
+        subject,
+        kinds.into_iter().map(CiteKind::as_str).collect(),
+    )
+}
+
+/// "… về việc tăng cường công tác …, " → "về việc tăng cường công tác …".
+fn subject_after(rest: &str) -> Option<String> {
+    let folded = crate::text::fold(rest);
+    let at = folded.find(" ve ")?;
+    // Folding keeps the words, so the same word count finds it in `rest`.
+    let words_before = folded[..at].split_whitespace().count();
+    let words: Vec<&str> = rest.split_whitespace().skip(words_before).collect();
+    let mut out = Vec::new();
+    for w in words.into_iter().take(30) {
+        let end = w.ends_with([',', ';', '.', ')', ':']);
+        out.push(w.trim_end_matches([',', ';', '.', ')', ':']));
+        if end {
+            break;
+        }
+    }
+    let s = crate::search::text::plain_text(&out.join(" "));
+    (s.split_whitespace().count() > 2).then_some(s)
 }
 
 #[derive(Serialize)]
@@ -455,6 +745,7 @@ struct SharedPage<'a> {
 pub(super) fn write_shared_and_external(w: &Writer) -> Result<(), String> {
     let site = w.site;
     for (e, ext) in site.graph.external.iter().enumerate() {
+        let (quotes, subject, kinds) = external_words(site, e);
         let page = ExternalPage {
             title: format!(
                 "{} {}",
@@ -466,6 +757,23 @@ pub(super) fn write_shared_and_external(w: &Writer) -> Result<(), String> {
             issuer: ext.issuer.as_deref(),
             dates: ext.dates.iter().map(|d| dates::short(*d)).collect(),
             cited_by: site.doc_items(&ext.cited_by),
+            citation_text: {
+                let mut t = format!(
+                    "{} số {}",
+                    ext.doc_type.as_deref().unwrap_or("Văn bản"),
+                    ext.number
+                );
+                if let Some(d) = ext.dates.first() {
+                    t.push_str(&format!(" ngày {}", dates::short(*d)));
+                }
+                if let Some(i) = &ext.issuer {
+                    t.push_str(&format!(" của {i}"));
+                }
+                t
+            },
+            quotes,
+            subject,
+            kinds,
         };
         w.page("external.html", &site.external_paths[e], &page)?;
     }

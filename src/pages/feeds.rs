@@ -34,6 +34,16 @@ struct Entry<'a> {
     summary: &'a str,
     signers: Vec<String>,
     topics: &'a [String],
+    /// `repealed`, `replaced`, `amended` or `none_known`.
+    status: &'static str,
+    /// What it says of what it cites, other than mentions: (kind, number).
+    relations: Vec<Relation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Relation<'a> {
+    kind: &'static str,
+    number: &'a str,
 }
 
 /// The Atom timestamp of a document: its date at midnight, Vietnam time.
@@ -74,6 +84,15 @@ fn feed<'a>(w: &'a Writer, title: String, page_path: &str, docs: &[usize]) -> Fe
                     })
                     .collect(),
                 topics: &d.topics,
+                status: site.validity[i].state.as_str(),
+                relations: site.graph.outgoing[i]
+                    .iter()
+                    .filter(|c| c.kind != crate::citation::CiteKind::Mentions)
+                    .map(|c| Relation {
+                        kind: c.kind.as_str(),
+                        number: &c.number,
+                    })
+                    .collect(),
             }
         })
         .collect();

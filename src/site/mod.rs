@@ -34,6 +34,8 @@ pub struct Site<'a> {
     /// Sorted by (date, number): the order of `data/documents.json`.
     pub docs: &'a [Document],
     pub graph: CitationGraph,
+    /// Per document, what the archive says of its force.
+    pub validity: Vec<crate::citation::validity::Validity>,
     /// The address of each document.
     pub paths: Vec<String>,
     /// Addresses shared by several documents, with the documents.
@@ -139,7 +141,9 @@ impl<'a> Site<'a> {
                 .map(|(k, g)| (g.name.clone(), k))
                 .collect::<HashMap<_, _>>()
         };
+        let validity = crate::citation::validity::of_archive(docs, &graph);
         Ok(Site {
+            validity,
             registry,
             type_index: index(&types),
             topic_index: index(&topics),

@@ -18,6 +18,9 @@ pub struct DocItem<'a> {
     pub date: String,
     pub date_vi: String,
     pub path: &'a str,
+    /// What the archive says of its force: `repealed`, `replaced`,
+    /// `amended` or `none_known`.
+    pub status: &'static str,
 }
 
 impl Site<'_> {
@@ -32,6 +35,7 @@ impl Site<'_> {
             date: dates::iso(d.date),
             date_vi: dates::short(d.date),
             path: &self.paths[i],
+            status: self.validity[i].state.as_str(),
         }
     }
 
@@ -47,6 +51,13 @@ impl Site<'_> {
         let d = &self.docs[i];
         (&d.number, &d.doc_type, &d.title, &d.issuer, d.date).hash(h);
         (&self.paths[i], &self.issuers[self.issuer_of[i]].path).hash(h);
+        // Lists show its status, feeds its status and what it says of what it cites.
+        self.validity[i].state.hash(h);
+        for c in &self.graph.outgoing[i] {
+            if c.kind != crate::citation::CiteKind::Mentions {
+                (&c.number, c.kind).hash(h);
+            }
+        }
     }
 }
 
@@ -84,6 +95,8 @@ pub struct CitedItem<'a> {
     pub date_vi: Option<String>,
     /// For an ambiguous reference: the documents it may mean.
     pub candidates: Vec<DocItem<'a>>,
+    /// The article cited, for an article-level citation.
+    pub article: Option<u32>,
 }
 
 impl Site<'_> {
@@ -101,6 +114,9 @@ impl Site<'_> {
                     issuer_path: Some(&self.issuers[self.issuer_of[*j]].path),
                     date_vi: Some(dates::short(d.date)),
                     candidates: Vec::new(),
+                    article: c
+                        .article
+                        .filter(|a| crate::markdown::has_article(&d.body, *a)),
                 }
             }
             Target::External(e) => {
@@ -121,6 +137,7 @@ impl Site<'_> {
                     issuer_path: known.map(|k| self.issuers[k].path.as_str()),
                     date_vi: ext.dates.first().map(|d| dates::short(*d)),
                     candidates: Vec::new(),
+                    article: c.article,
                 }
             }
             Target::Ambiguous(list) => CitedItem {
@@ -133,6 +150,7 @@ impl Site<'_> {
                 issuer_path: None,
                 date_vi: None,
                 candidates: self.doc_items(list),
+                article: c.article,
             },
         }
     }

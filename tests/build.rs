@@ -111,7 +111,7 @@ fn a_document_page_shows_its_metadata_and_body() {
     assert!(html.contains("Nguyễn Đức Chín"));
     assert!(html.contains("Phó Chủ tịch"));
     assert!(html.contains("KT. Chủ tịch"));
-    assert!(html.contains("<time datetime=\"2021-09-11\">11/9/2021</time>"));
+    assert!(html.contains("<time datetime=\"2021-09-11\">11/09/2021</time>"));
     assert!(html.contains("Kiên Giang, ngày 11 tháng 9 năm 2021"));
     assert!(html.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
     // Footnotes are rendered as footnotes, with their text.

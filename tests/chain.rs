@@ -122,10 +122,10 @@ fn kinds_and_validity_of_the_added_documents() {
         "status line of 16/CT-UBND"
     );
     assert!(head.contains("Chỉ thị 22/CT-UBND"));
-    assert!(head.contains("05/9/2021"));
+    assert!(head.contains("05/09/2021"));
     let page = page_of(&public, qd12);
     let head = page.split("id=\"vb-title\"").next().unwrap();
-    assert!(head.contains("Đã bị bãi bỏ bởi") && head.contains("15/3/2022"));
+    assert!(head.contains("Đã bị bãi bỏ bởi") && head.contains("15/03/2022"));
     assert!(head.contains("Được sửa đổi, bổ sung bởi"));
     assert!(
         page.contains("Văn bản sửa đổi, bổ sung"),

@@ -87,7 +87,7 @@ fn a_generated_archive_is_paginated_and_counted_right() {
     }
     // Counts shown on the home page match the data.
     let home = read(&public.join("index.html"));
-    assert!(home.contains("Kho có <strong>2000</strong> văn bản"));
+    assert!(home.contains("Kho có <strong>2.000</strong> văn bản"));
     assert!(vanban::linkcheck::check_site(&public).is_empty());
 }
 

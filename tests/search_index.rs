@@ -432,7 +432,7 @@ fn the_search_page_works_in_headless_chromium() {
     let dom = browser::dump_dom(&server.url("tim-kiem/?q=chong+dich"));
     let times = times(&dom);
     assert!(
-        times.contains(&("2021-06-15".to_owned(), "15/6/2021".to_owned())),
+        times.contains(&("2021-06-15".to_owned(), "15/06/2021".to_owned())),
         "{times:?}"
     );
     for (iso, text) in &times {

@@ -61,6 +61,45 @@ fn is_grid_border(t: &str) -> bool {
     t.starts_with('+') && t.chars().all(|c| matches!(c, '+' | '-' | ':' | '=' | ' '))
 }
 
+/// Whether a block of table rows is the layout of a header or a signature
+/// (the motto, `Số:`, a date line, Nơi nhận, a signing authority) rather
+/// than a table of the document's own, which stays a table.
+pub fn is_layout_table(rows: &[&str]) -> bool {
+    let text = rows.join(" ");
+    let upper = text.to_uppercase();
+    [
+        "CỘNG HÒA",
+        "CỘNG HOÀ",
+        "ĐỘC LẬP",
+        "SỐ:",
+        "NƠI NHẬN",
+        "KÍNH GỬI",
+        "ĐẢNG CỘNG SẢN",
+    ]
+    .iter()
+    .any(|m| upper.contains(m))
+        || (upper.contains("NGÀY") && upper.contains("THÁNG") && upper.contains("NĂM"))
+        || ["KT.", "TM.", "T/M", "TL.", "TUQ."]
+            .iter()
+            .any(|m| upper.contains(m))
+}
+
+/// Whether table lines are a Markdown table: rows of cells with the
+/// separator row under the head.
+pub fn is_markdown_table(rows: &[&str]) -> bool {
+    rows.iter().any(|r| {
+        let t = r.trim();
+        t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    })
+}
+
+/// Whether a raw line belongs to a table: a row, a cell border or a grid
+/// table's border.
+pub fn is_table_line(raw: &str) -> bool {
+    let t = raw.trim();
+    !t.is_empty() && (is_table_row(t) || is_grid_border(t))
+}
+
 /// A line that is a table row or a bare cell border: it starts or ends
 /// with `|`.
 fn is_table_row(t: &str) -> bool {

@@ -86,12 +86,32 @@ pub fn prepare(text: &str) -> Vec<Line> {
         })
         .collect();
     let mut lines: Vec<Line> = Vec::new();
-    for raw in text.split('\n') {
-        for cell in layout::pieces(raw) {
-            for piece in split_flattened(&cell) {
-                lines.push(Line::new(&piece));
+    let raws: Vec<&str> = text.split('\n').collect();
+    let mut k = 0;
+    while k < raws.len() {
+        // A table of the document's own (not a header's or a signature's
+        // layout) stays whole: the body keeps it as a table.
+        let rows = raws[k..]
+            .iter()
+            .take_while(|r| layout::is_table_line(r))
+            .count();
+        if rows > 1
+            && layout::is_markdown_table(&raws[k..k + rows])
+            && !layout::is_layout_table(&raws[k..k + rows])
+        {
+            lines.extend(raws[k..k + rows].iter().map(|r| Line::new(r)));
+            k += rows;
+            continue;
+        }
+        let end = k + rows.max(1);
+        for raw in &raws[k..end] {
+            for cell in layout::pieces(raw) {
+                for piece in split_flattened(&cell) {
+                    lines.push(Line::new(&piece));
+                }
             }
         }
+        k = end;
     }
     join_broken_mottos(&mut lines);
     join_wrapped_bold(&mut lines);
@@ -148,6 +168,8 @@ fn join_wrapped_bold(lines: &mut [Line]) {
             && short(b)
             && !patterns::is_motto(&a.text)
             && !patterns::is_motto(&b.text)
+            && !starts_a_name(&a.text)
+            && !starts_a_name(&b.text)
         {
             let joined = Line {
                 raw: format!("{} {}", a.raw, b.raw),
@@ -162,6 +184,43 @@ fn join_wrapped_bold(lines: &mut [Line]) {
             i += 1;
         }
     }
+}
+
+/// Whether a line of capitals begins a name of its own (a body under the
+/// one above it, a signing authority or a position), so it is no
+/// continuation of a wrapped name: `VĂN PHÒNG` under `UBND TỈNH …`,
+/// `PHÓ CHỦ TỊCH` under `KT. CHỦ TỊCH`.
+fn starts_a_name(text: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "KT.",
+        "KT ",
+        "TM.",
+        "T/M",
+        "TL.",
+        "TUQ.",
+        "Q.",
+        "VĂN PHÒNG",
+        "SỞ ",
+        "BAN ",
+        "CỤC ",
+        "TỔNG CỤC",
+        "CHI CỤC",
+        "VỤ ",
+        "PHÒNG ",
+        "TRUNG TÂM",
+        "THANH TRA",
+        "PHÓ ",
+        "CHỦ TỊCH",
+        "GIÁM ĐỐC",
+        "BỘ TRƯỞNG",
+        "THỨ TRƯỞNG",
+        "BÍ THƯ",
+        "TRƯỞNG ",
+        "CHÁNH ",
+        "THƯỜNG TRỰC",
+    ];
+    let t = text.trim_start_matches(['*', ' ']).to_uppercase();
+    STARTS.iter().any(|s| t.starts_with(s)) || t == "VĂN PHÒNG"
 }
 
 /// Removes gazette page headers and lines holding only a page number

@@ -19,7 +19,21 @@ fn build_with_fixtures() -> (tempfile::TempDir, PathBuf) {
         &repo().join("tests/fixtures/chain"),
         &content.join("ubnd-tinh-kien-giang/chain"),
     );
-    let public = build_ok(tmp.path());
+    // With a base URL: feeds are written only when there is one.
+    let out = vanban(
+        tmp.path(),
+        &[
+            "build",
+            "--content",
+            "content",
+            "--output",
+            "public",
+            "--base-url",
+            "https://vanban.example/",
+        ],
+    );
+    assert!(out.status.success(), "build failed: {}", stderr(&out));
+    let public = tmp.path().join("public");
     (tmp, public)
 }
 
@@ -114,9 +128,10 @@ fn kinds_and_validity_of_the_added_documents() {
     assert_eq!(own["effective"], qd12["effective"]);
     assert_eq!(own["amended_by"], qd12["amended_by"]);
 
-    // The status line at the top of the pages, with its date.
+    // The status line at the top of the pages (in the first-screen
+    // summary under the title), with its date.
     let page = page_of(&public, ct16);
-    let head = page.split("id=\"vb-title\"").next().unwrap();
+    let head = page.split("class=\"ds-links\"").next().unwrap();
     assert!(
         head.contains("Đã bị thay thế bởi"),
         "status line of 16/CT-UBND"
@@ -124,7 +139,7 @@ fn kinds_and_validity_of_the_added_documents() {
     assert!(head.contains("Chỉ thị 22/CT-UBND"));
     assert!(head.contains("05/09/2021"));
     let page = page_of(&public, qd12);
-    let head = page.split("id=\"vb-title\"").next().unwrap();
+    let head = page.split("class=\"ds-links\"").next().unwrap();
     assert!(head.contains("Đã bị bãi bỏ bởi") && head.contains("15/03/2022"));
     assert!(head.contains("Được sửa đổi, bổ sung bởi"));
     assert!(
@@ -136,7 +151,7 @@ fn kinds_and_validity_of_the_added_documents() {
         "the article heading has its anchor"
     );
     let page = page_of(&public, ct22);
-    let head = page.split("id=\"vb-title\"").next().unwrap();
+    let head = page.split("class=\"ds-links\"").next().unwrap();
     assert!(head.contains("Chưa ghi nhận văn bản thay thế, bãi bỏ trong kho"));
     assert!(page.contains("Văn bản bị thay thế") && page.contains("Văn bản hướng dẫn"));
     // Status and kinds in the feed, status in the lists.

@@ -24,7 +24,7 @@ fn copy_dir(from: &Path, to: &Path) {
 fn sample_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/content"),
         dir.path(),
     );
     dir

@@ -53,7 +53,7 @@ const SEEDS: &[(&str, &[&str])] = &[
 ];
 
 fn content(rel: &str) -> String {
-    fs::read_to_string(crate_dir().join("content").join(rel)).unwrap()
+    fs::read_to_string(crate_dir().join("tests/fixtures/seeds/content").join(rel)).unwrap()
 }
 
 /// Front matter as a generic value, and the body's paragraphs.

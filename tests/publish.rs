@@ -213,7 +213,7 @@ fn fresh_archive(tmp: &Path) -> PathBuf {
     let out = vanban(tmp, &["init", "kho"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let kho = tmp.join("kho");
-    copy_dir(&repo().join("content"), &kho.join("content"));
+    copy_dir(&seeds(), &kho.join("content"));
     kho
 }
 

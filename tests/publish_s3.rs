@@ -105,7 +105,7 @@ fn the_second_upload_after_one_edit_sends_only_the_files_that_changed() {
     assert!(out.status.success(), "{}", stderr(&out));
     let kho = tmp.path().join("kho");
     assert!(kho.join("publish-s3.py").is_file());
-    copy_dir(&repo().join("content"), &kho.join("content"));
+    copy_dir(&seeds(), &kho.join("content"));
     ok(python(
         &server,
         &kho,

@@ -492,7 +492,7 @@ fn the_sample_archive_is_searchable_in_chromium() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
         .arg("build")
         .arg("--content")
-        .arg(repo().join("content"))
+        .arg(repo().join("tests/fixtures/seeds/content"))
         .arg("--output")
         .arg(&site)
         .current_dir(dir.path())

@@ -85,7 +85,7 @@ fn pipeline(text: &str, archive: &[vanban::document::Document]) {
 }
 
 fn sample_archive() -> Vec<vanban::document::Document> {
-    vanban::load::load(&repo().join("content")).unwrap_or_else(|e| panic!("{e:?}"))
+    vanban::load::load(&seeds()).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 #[test]

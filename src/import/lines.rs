@@ -70,13 +70,27 @@ fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Normalises the text (NFC, line ends, odd spaces) and cuts it into lines,
+/// `ư` and `Ư` for the letters `ƣ`/`Ƣ` (U+01A3/U+01A2, "oi"), which
+/// Vietnamese never uses: PDF fonts made for Vietnamese often map `ư` to
+/// them, so text extracted from such a PDF reads `Thƣơng` for `Thương`.
+fn repair_letter(c: char) -> char {
+    match c {
+        'ƣ' => 'ư',
+        'Ƣ' => 'Ư',
+        c => c,
+    }
+}
+
+/// Normalises the text (NFC, line ends, odd spaces, letters of broken PDF
+/// fonts) and cuts it into lines,
 /// without page furniture.
 pub fn prepare(text: &str) -> Vec<Line> {
     let text: String = text
         .trim_start_matches('\u{FEFF}')
         .replace("\r\n", "\n")
         .replace('\r', "\n")
+        .chars()
+        .map(repair_letter)
         .nfc()
         .filter(|&c| !is_invisible(c))
         .map(|c| match c {
@@ -376,6 +390,20 @@ mod tests {
         let lines = prepare("**KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH**\n\\*");
         assert_eq!(texts(&lines), ["KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "*"]);
         assert!(lines[0].raw.starts_with("**KT. CHỦ TỊCH"));
+    }
+
+    #[test]
+    fn the_letters_of_broken_pdf_fonts_are_read_as_u_horn() {
+        // `ƣ` with a combining tone mark composes with it once repaired.
+        let lines = prepare("SỞ CÔNG THƢƠNG\nHƣớng dẫn về cụm công nghiệp, nhƣ trên, ƣ\u{301}ng");
+        assert_eq!(
+            texts(&lines),
+            [
+                "SỞ CÔNG THƯƠNG",
+                "Hướng dẫn về cụm công nghiệp, như trên, ứng"
+            ]
+        );
+        assert_eq!(lines[0].raw, "SỞ CÔNG THƯƠNG");
     }
 
     #[test]

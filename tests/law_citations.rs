@@ -81,7 +81,20 @@ fn laws_by_name_are_references_with_pages_and_links() {
         let page = public.join(url.trim_start_matches('/')).join("index.html");
         let html = read(&page);
         assert!(html.contains(name), "{url}: the page names the law");
+        // Named once, with its year, never with its type word doubled.
+        assert!(
+            html.contains(&format!("<h1>{name} năm {year}</h1>")),
+            "{url}: the page's heading"
+        );
+        assert!(!html.contains("Luật Luật") && !html.contains("Luật số Luật"));
     }
+    let citing = read(
+        &public
+            .join(doc["url"].as_str().unwrap().trim_start_matches('/'))
+            .join("index.html"),
+    );
+    assert!(citing.contains("Luật Đất đai"));
+    assert!(!citing.contains("Luật Luật") && !citing.contains("Bộ luật Bộ luật"));
     // The law cited by number is a number reference, not a law by name, and
     // a law of another year does not link to the archive's.
     assert!(refs.iter().any(|r| r["number"] == "31/2024/QH15"));

@@ -106,6 +106,37 @@ pub struct ExternalDoc {
     pub cited_by: Vec<usize>,
 }
 
+impl ExternalDoc {
+    /// A law, code, ordinance or constitution cited by its name: `number`
+    /// holds the name, which starts with its type word ("Luật Đất đai").
+    pub fn is_law(&self) -> bool {
+        super::laws::is_law_key(&self.key)
+    }
+
+    /// The type word to print before `number`: none for a law, whose name
+    /// already starts with it ("Luật Đất đai", never "Luật Luật Đất đai").
+    pub fn type_prefix(&self) -> Option<&str> {
+        if self.is_law() {
+            None
+        } else {
+            self.doc_type.as_deref()
+        }
+    }
+
+    /// How a reader names it: "Công điện 1099/CĐ-TTg", "Luật Đất đai năm
+    /// 2013" (the year when the citations give it).
+    pub fn display_name(&self) -> String {
+        match (self.type_prefix(), self.is_law()) {
+            (_, true) => match self.year {
+                Some(y) => format!("{} năm {y}", self.number),
+                None => self.number.clone(),
+            },
+            (Some(t), false) => format!("{t} {}", self.number),
+            (None, false) => format!("Văn bản {}", self.number),
+        }
+    }
+}
+
 /// Builds the graph of `docs`.
 pub fn build(docs: &[Document]) -> CitationGraph {
     build_with_provinces(docs, &|_| None)

@@ -591,7 +591,7 @@ fn chain<'a>(site: &'a Site, i: usize) -> (Vec<ChainItem<'a>>, Vec<FoldItem<'a>>
             date: date.map(dates::iso).unwrap_or_default(),
             date_vi: date.map(dates::short).unwrap_or_default(),
             number: &ext.number,
-            doc_type: ext.doc_type.as_deref(),
+            doc_type: ext.type_prefix(),
             issuer: ext.issuer.as_deref(),
             title: None,
             path: Some(&site.external_paths[e]),
@@ -646,6 +646,8 @@ fn archive_step<'a>(site: &'a Site, j: usize, role: &'static str) -> ChainItem<'
 #[derive(Serialize)]
 struct ExternalPage<'a> {
     title: String,
+    /// Cited by its name (a law), not by a number.
+    law: bool,
     number: &'a str,
     doc_type: Option<&'a str>,
     issuer: Option<&'a str>,
@@ -747,24 +749,23 @@ pub(super) fn write_shared_and_external(w: &Writer) -> Result<(), String> {
     for (e, ext) in site.graph.external.iter().enumerate() {
         let (quotes, subject, kinds) = external_words(site, e);
         let page = ExternalPage {
-            title: format!(
-                "{} {}",
-                ext.doc_type.as_deref().unwrap_or("Văn bản"),
-                ext.number
-            ),
+            title: ext.display_name(),
+            law: ext.is_law(),
             number: &ext.number,
             doc_type: ext.doc_type.as_deref(),
             issuer: ext.issuer.as_deref(),
             dates: ext.dates.iter().map(|d| dates::short(*d)).collect(),
             cited_by: site.doc_items(&ext.cited_by),
             citation_text: {
-                let mut t = format!(
-                    "{} số {}",
-                    ext.doc_type.as_deref().unwrap_or("Văn bản"),
-                    ext.number
-                );
-                if let Some(d) = ext.dates.first() {
-                    t.push_str(&format!(" ngày {}", dates::short(*d)));
+                let mut t = match ext.type_prefix() {
+                    _ if ext.is_law() => ext.number.clone(),
+                    Some(ty) => format!("{ty} số {}", ext.number),
+                    None => format!("Văn bản số {}", ext.number),
+                };
+                match (ext.dates.first(), ext.year) {
+                    (Some(d), _) => t.push_str(&format!(" ngày {}", dates::short(*d))),
+                    (None, Some(y)) if ext.is_law() => t.push_str(&format!(" năm {y}")),
+                    _ => {}
                 }
                 if let Some(i) = &ext.issuer {
                     t.push_str(&format!(" của {i}"));

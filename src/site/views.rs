@@ -128,7 +128,7 @@ impl Site<'_> {
                     number: &c.number,
                     status: "external",
                     path: Some(&self.external_paths[*e]),
-                    doc_type: ext.doc_type.as_deref(),
+                    doc_type: ext.type_prefix(),
                     title: None,
                     issuer: match known {
                         Some(k) => Some(self.issuers[k].name.as_str()),

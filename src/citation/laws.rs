@@ -142,6 +142,32 @@ fn stops_here(text: &str, t: &[Token], j: usize, words: usize, in_of: bool) -> b
     }
 }
 
+/// Whether the lower-case word at `j` never belongs to a law's name: the
+/// sentence goes on after the name (`Luật Doanh nghiệp không thuộc …`,
+/// `Bộ luật Lao động còn chưa đủ …`, `Pháp lệnh … với cách mạng, chỉ đạo
+/// …`, `Luật Đầu tư, gồm …`). Names of laws are nouns of a field; these are
+/// the verbs, conjunctions and frames that follow them in real text.
+fn never_in_name(text: &str, t: &[Token], j: usize) -> bool {
+    let tok = &t[j];
+    if tok.kind != Kind::Word || tok.capital {
+        return false;
+    }
+    let next = |w: &str| t.get(j + 1).is_some_and(|n| n.is_word(w));
+    match text[tok.span.clone()].to_lowercase().as_str() {
+        "gồm" | "khoản" | "còn" | "không" | "trừ" | "thuộc" | "cùng" | "nhằm" | "sống" | "khi"
+        | "chưa" | "phải" | "cần" | "đang" | "vẫn" | "theo" => true,
+        "giai" => next("doan"),
+        "chỉ" => next("dao"),
+        "đối" => next("voi"),
+        "trên" => next("dia"),
+        "thay" => next("the"),
+        "báo" => next("cao"),
+        "bảo" => next("dam"),
+        "đảm" => next("bao"),
+        _ => false,
+    }
+}
+
 /// Type words that start another citation.
 fn is_type_start(t: &[Token], j: usize) -> bool {
     let w = |k: usize| {
@@ -259,6 +285,7 @@ fn read_name(text: &str, t: &[Token], k: usize, n: usize) -> Option<(usize, LawM
         return Some((k + n, m, false));
     }
     if first.kind != Kind::Word
+        || never_in_name(text, t, k + n)
         || line_end_between(text, &t[k + n - 1], first) && first.capital
         || matches!(
             first.folded.as_str(),
@@ -316,8 +343,16 @@ fn read_name(text: &str, t: &[Token], k: usize, n: usize) -> Option<(usize, LawM
                 {
                     break;
                 }
-                if w == "cua" && !amending {
-                    break; // `Pháp lệnh X của Ủy ban Thường vụ Quốc hội`
+                if never_in_name(text, t, j) {
+                    break;
+                }
+                let of_issuer = t
+                    .get(j + 1)
+                    .is_none_or(|n| n.kind != Kind::Word || n.capital);
+                if w == "cua" && !amending && of_issuer {
+                    // `Pháp lệnh X của Ủy ban Thường vụ Quốc hội`; but `Luật
+                    // Phòng, chống tác hại của thuốc lá` is one name.
+                    break;
                 } else if amending && w == "cua" {
                     in_of = true;
                 } else if j > k + n
@@ -348,9 +383,14 @@ fn read_name(text: &str, t: &[Token], k: usize, n: usize) -> Option<(usize, LawM
             words = w;
         }
     }
-    // Trailing marks are not part of the name.
+    // Trailing marks, and a `và` / `hoặc` left before the word that
+    // ended the name, are not part of it.
     let mut end = j;
-    while end > k + n && t[end - 1].kind == Kind::Punct {
+    while end > k + n
+        && (t[end - 1].kind == Kind::Punct
+            || t[end - 1].is_word("va")
+            || t[end - 1].is_word("hoac"))
+    {
         end -= 1;
     }
     // `Hiến pháp năm 2013` needs no more name.
@@ -427,6 +467,68 @@ mod tests {
         assert_eq!(
             laws("Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09/12/2020;"),
             one("Pháp lệnh Ưu đãi người có công với cách mạng", Some(2020))
+        );
+    }
+
+    #[test]
+    fn the_sentence_after_a_name_is_not_part_of_it() {
+        // Seen in real documents: the words after a name run on into it.
+        for (text, name) in [
+            (
+                "theo Luật Doanh nghiệp không thuộc đối tượng áp dụng",
+                "Luật Doanh nghiệp",
+            ),
+            (
+                "trong độ tuổi theo Bộ luật Lao động còn chưa đủ",
+                "Bộ luật Lao động",
+            ),
+            (
+                "theo Bộ luật Lao động sống cô đơn, con mồ côi",
+                "Bộ luật Lao động",
+            ),
+            (
+                "Pháp lệnh ưu đãi người có công với cách mạng, chỉ đạo các",
+                "Pháp lệnh ưu đãi người có công với cách mạng",
+            ),
+            (
+                "Pháp lệnh ưu đãi người có công với cách mạng giai đoạn 2021",
+                "Pháp lệnh ưu đãi người có công với cách mạng",
+            ),
+            ("quy định tại Luật Đầu tư, gồm các", "Luật Đầu tư"),
+            (
+                "Luật Xử lý vi phạm hành chính và khoản 2 Điều 5",
+                "Luật Xử lý vi phạm hành chính",
+            ),
+            (
+                "Luật Bảo vệ bí mật nhà nước trên địa bàn tỉnh",
+                "Luật Bảo vệ bí mật nhà nước",
+            ),
+            (
+                "Luật Cán bộ, công chức đối với cán bộ",
+                "Luật Cán bộ, công chức",
+            ),
+            (
+                "Pháp lệnh người có công bảo đảm rõ ràng",
+                "Pháp lệnh người có công",
+            ),
+            ("Bộ luật Lao động trừ trường hợp", "Bộ luật Lao động"),
+        ] {
+            assert_eq!(laws(text), one(name, None), "{text}");
+        }
+        // A type word followed by such a word is no law at all.
+        for text in [
+            "các Luật thuộc phạm vi, lĩnh vực quản lý",
+            "Luật khi tổ chức mô hình chính quyền địa phương",
+            "xây dựng Pháp lệnh bảo đảm rõ ràng, minh bạch",
+            "Pháp lệnh theo đúng quy định",
+            "Pháp lệnh thay thế",
+        ] {
+            assert!(laws(text).is_empty(), "{text}: {:?}", laws(text));
+        }
+        // Names holding such words in their own noun phrases stay whole.
+        assert_eq!(
+            laws("Căn cứ Luật Phòng, chống tác hại của thuốc lá ngày 18 tháng 6 năm 2012;"),
+            one("Luật Phòng, chống tác hại của thuốc lá", Some(2012))
         );
     }
 

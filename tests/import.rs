@@ -1575,3 +1575,63 @@ fn every_document_of_a_batch_gets_its_own_draft() {
     assert_eq!(again.skipped(), 2);
     assert_eq!(fs::read_to_string(&paths[1]).unwrap(), second);
 }
+
+#[test]
+fn web_page_trailer_after_the_signature_is_the_sites() {
+    // thuvienphapluat.vn names the document after it ("Quyết định
+    // 3617/QĐ-UBND năm 2025 ..."), then related documents, its own notice
+    // dated "TP. HCM, ngày 31/05/2021" citing Nghị định 13/2023/NĐ-CP, and
+    // login messages: none of it is the document's.
+    let d = only_draft("web_page_trailer.txt");
+    let f = &d.fields;
+    assert_eq!(f.number.as_deref(), Some("3617/QĐ-UBND"));
+    assert_eq!(f.doc_type.as_deref(), Some("Quyết định"));
+    // "*Thanh" / "Hóa, ngày ...*": a word the page width wrapped off.
+    assert_eq!(f.place.as_deref(), Some("Thanh Hóa"));
+    assert_eq!(f.date, date(2025, 11, 20));
+    // "VỀ" / "VIỆC ...", and lines left hanging on "CỦA" go on.
+    assert_eq!(
+        f.title.as_deref().map(str::to_lowercase).as_deref(),
+        Some(
+            "ủy quyền cho chánh văn phòng ủy ban nhân dân tỉnh công bố thủ tục hành chính theo chỉ thị số 27/ct-ttg ngày 15 tháng 8 năm 2024 của thủ tướng chính phủ"
+        )
+    );
+    let names: Vec<&str> = f.signers.iter().filter_map(|s| s.name.as_deref()).collect();
+    assert_eq!(names, ["Phan Thị Thắng"]);
+    for site in [
+        "13/2023",
+        "Thưa Quý khách",
+        "Đăng xuất",
+        "Văn bản liên quan",
+        "chưa cập nhật",
+        "năm 2025 ủy quyền cho",
+    ] {
+        assert!(
+            !d.body.contains(site),
+            "the site's {site:?} kept: {}",
+            d.body
+        );
+    }
+    assert!(d.body.contains("có hiệu lực thi hành kể từ ngày ký"));
+}
+
+#[test]
+fn numbers_in_a_title_an_annex_table_or_a_blank_form_start_no_document() {
+    // One Nghị quyết: its title quotes "SỐ 09/2022/NQ-HĐND" on a line of its
+    // own, its annex lists numbers and holds a blank form with "Số:".
+    let drafts = draft_documents(&fixture("annex_quoting_numbers.txt"));
+    assert_eq!(drafts.len(), 1, "one document");
+    let f = &drafts[0].fields;
+    assert_eq!(f.number.as_deref(), Some("34/2025/NQ-HĐND"));
+    assert_eq!(f.doc_type.as_deref(), Some("Nghị quyết"));
+    let title = f.title.as_deref().unwrap_or("").to_lowercase();
+    assert!(
+        title.ends_with("kèm theo nghị quyết số 09/2022/nq-hđnd ngày 14 tháng 7 năm 2022 của hội đồng nhân dân tỉnh thừa thiên huế"),
+        "{title}"
+    );
+    assert!(
+        drafts[0].body.contains("Số 246-QĐ/BKTTW"),
+        "the annex stays"
+    );
+    assert!(drafts[0].body.contains("Nội dung của kế hoạch."));
+}

@@ -173,7 +173,7 @@ fn detection_on_the_raw_text() {
 }
 
 const RAW_RECALL: f64 = 0.955;
-const RAW_PRECISION: f64 = 0.84;
+const RAW_PRECISION: f64 = 0.885;
 
 /// Fills the header fields import left empty (`cần điền`) with stand-ins,
 /// as the person checking the drafts would: the body, which is all
@@ -331,8 +331,11 @@ fn import_then_build() {
     );
 }
 
-const BUILT_RECALL: f64 = 0.95;
-const BUILT_PRECISION: f64 = 0.85;
+// Cutting the web page's trailer after the document (the site's notice
+// citing Nghị định 13/2023/NĐ-CP in 68 files, related documents) in import:
+// recall 95.1% -> 95.6%, precision 87.7% -> 90.4%.
+const BUILT_RECALL: f64 = 0.955;
+const BUILT_PRECISION: f64 = 0.90;
 // Target 0. Keeping a body's own tables whole in import (recall 95.1%,
 // precision 81.3% -> 87.7%) moved one more cited number into a link:
 // 2 at the last run, to be found and fixed.

@@ -182,6 +182,7 @@ fn column_pieces(text: &str) -> Vec<Piece> {
         }
         if let Some(c) = NAME_TAIL.captures(text)
             && patterns::is_name(&c[2])
+            && !names_a_body(&c[2])
         {
             return vec![
                 Piece::Item(patterns::list_item(&c[1])),
@@ -351,6 +352,19 @@ pub fn find(lines: &[Line], from: usize, to: usize, skip: &dyn Fn(usize) -> bool
                 break;
             }
         } else {
+            // "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ": the office
+            // goes on over the next line; it is no name.
+            let previous = (start..i)
+                .rev()
+                .map(|j| lines[j].text.as_str())
+                .find(|t| !t.is_empty());
+            if matches!(ps.as_slice(), [Piece::UpperName(_)])
+                && previous.is_some_and(|t| t.ends_with([',', '-', '&']))
+            {
+                i += 1;
+                end = i;
+                continue;
+            }
             if let [Piece::UpperName(_)] = ps.as_slice() {
                 let has_office = collected
                     .iter()
@@ -548,6 +562,19 @@ mod tests {
                 Some("TM. Ủy ban nhân dân")
             )]
         );
+    }
+
+    #[test]
+    fn a_list_item_naming_a_body_and_an_office_wrapped_are_no_signers() {
+        let (c, _) = closing(
+            "Nội dung./.\n\nNơi nhận:\n- Chính phủ;\n- Cục Thống kê, Bộ Tài\nchính;\n- Lưu: VT.\n\nTL. CỤC TRƯỞNG\nKT. TRƯỞNG BAN BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nPHÓ TRƯỞNG BAN\n\nPhạm Thị Minh Hiền",
+        );
+        let names: Vec<Option<String>> = c
+            .signers(&BodyCasing::new(""))
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(names, [Some("Phạm Thị Minh Hiền".to_string())]);
     }
 
     #[test]

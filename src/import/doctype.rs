@@ -32,7 +32,16 @@ const HEADINGS: &[(&str, &str)] = &[
     ("LUAT", "Luật"),
     ("LENH", "Lệnh"),
     ("GIAY MOI", "Giấy mời"),
+    ("GIAY UY QUYEN", "Giấy ủy quyền"),
+    ("GIAY GIOI THIEU", "Giấy giới thiệu"),
+    ("GIAY NGHI PHEP", "Giấy nghỉ phép"),
     ("BIEN BAN", "Biên bản"),
+    ("BAN GHI NHO", "Bản ghi nhớ"),
+    ("BAN THOA THUAN", "Bản thỏa thuận"),
+    ("HOP DONG", "Hợp đồng"),
+    ("PHIEU CHUYEN", "Phiếu chuyển"),
+    ("PHIEU GUI", "Phiếu gửi"),
+    ("PHIEU BAO", "Phiếu báo"),
 ];
 
 /// Type codes of the number (Phụ lục III of Nghị định 30/2020/NĐ-CP and
@@ -65,6 +74,15 @@ const CODES: &[(&str, &str)] = &[
     ("GM", "Giấy mời"),
     ("KL", "Kết luận"),
     ("CV", "Công văn"),
+    ("BGN", "Bản ghi nhớ"),
+    ("BTT", "Bản thỏa thuận"),
+    ("GUQ", "Giấy ủy quyền"),
+    ("GGT", "Giấy giới thiệu"),
+    ("GNP", "Giấy nghỉ phép"),
+    ("PG", "Phiếu gửi"),
+    ("PC", "Phiếu chuyển"),
+    ("PB", "Phiếu báo"),
+    ("VBHN", "Văn bản hợp nhất"),
 ];
 
 /// A type heading: the type and the rest of the line (a title flattened
@@ -98,6 +116,33 @@ pub fn heading(text: &str) -> Option<(&'static str, String)> {
         }
     }
     None
+}
+
+/// A type named in ordinary case at the start of a line ("Công văn",
+/// "Thông báo kết luận"): the rest of the line after the name and at most
+/// two lower-case words that qualify it.
+pub fn named_at_start(text: &str) -> Option<&str> {
+    let rest = HEADINGS.iter().find_map(|(_, name)| {
+        text.strip_prefix(name)
+            .filter(|r| r.starts_with(' '))
+            .map(str::trim_start)
+    })?;
+    let mut rest = rest;
+    for _ in 0..2 {
+        let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
+        if word.chars().all(char::is_lowercase) && !word.is_empty() {
+            rest = after.trim_start();
+        } else {
+            break;
+        }
+    }
+    Some(rest)
+}
+
+/// Whether the number's type code says it is a consolidated text (VBHN):
+/// its heading is the consolidated document's, not its own type.
+pub fn is_consolidated(number: &str) -> bool {
+    codes(number).type_code.as_deref() == Some("VBHN")
 }
 
 /// The parts of a number: its type code and its issuer code, as far as the

@@ -227,7 +227,7 @@ impl Reader<'_> {
             let continues = if patterns::starts_lowercase(t) {
                 open || !blank_between
             } else {
-                open && !blank_between && word_count(t) <= 12 && !is_upper(t)
+                open && !blank_between && (word_count(t) <= 12 && !is_upper(t) || dangling(last))
             };
             if !continues || self.is_other_part(t) {
                 break;
@@ -283,23 +283,34 @@ impl Reader<'_> {
             // The first line under the heading is the title unless it
             // plainly starts the body; later lines must continue it. A type
             // word may open the title ("THÔNG BÁO / KẾT LUẬN CỦA ...").
-            let stop = (self.is_other_part(t) && doctype::heading(t).is_none())
-                || patterns::is_structural(t)
-                || crate::text::fold(t).starts_with("can cu")
-                || t.ends_with(':')
-                || word_count(t) > 40
-                || (patterns::ends_sentence(t) && word_count(t) > 25)
-                || (is_upper(t)
-                    && (seen_mixed
-                        || patterns::starts_with_position(t)
-                        || patterns::is_collective_body(t)))
-                || (!first
-                    && (patterns::subject_line(t).is_some()
-                        || patterns::starts_body(t)
-                        || (!patterns::starts_lowercase(t)
-                            && !is_upper(t)
-                            && !line.italic
-                            && (blank_between || !self.title_open() || word_count(t) > 15))));
+            // A line left hanging ("... CỦA", "... NGHỊ QUYẾT", "..., ")
+            // goes on over the next, whatever that one looks like.
+            let hanging = !first
+                && !blank_between
+                && self.header.title_lines.last().is_some_and(|l| dangling(l))
+                && !patterns::is_motto(t)
+                && patterns::kinh_gui(t).is_none()
+                && !crate::text::fold(t).starts_with("can cu")
+                && patterns::date_line(t).is_none_or(|d| d.place.is_none())
+                && word_count(t) <= 40;
+            let stop = !hanging
+                && ((self.is_other_part(t) && doctype::heading(t).is_none())
+                    || patterns::is_structural(t)
+                    || crate::text::fold(t).starts_with("can cu")
+                    || t.ends_with(':')
+                    || word_count(t) > 40
+                    || (patterns::ends_sentence(t) && word_count(t) > 25)
+                    || (is_upper(t)
+                        && (seen_mixed
+                            || patterns::starts_with_position(t)
+                            || patterns::is_collective_body(t)))
+                    || (!first
+                        && (patterns::subject_line(t).is_some()
+                            || patterns::starts_body(t)
+                            || (!patterns::starts_lowercase(t)
+                                && !is_upper(t)
+                                && !line.italic
+                                && (blank_between || !self.title_open() || word_count(t) > 15)))));
             if stop {
                 break;
             }
@@ -410,6 +421,36 @@ impl Reader<'_> {
     }
 }
 
+/// Words after which a trích yếu cannot end (folded).
+const HANGING_WORDS: &[&str] = &[
+    "cua", "cho", "va", "ve", "voi", "tai", "theo", "so", "ngay", "cac", "nhung", "trong", "thuoc",
+    "giua", "den", "tu", "hoac", "doi", "tren", "nham",
+];
+
+/// A title line left hanging: ending in a comma, a hyphen, a word that
+/// needs what follows ("của", "và", "số"), a type word that waits for its
+/// number ("Nghị định"), or a number that waits for its date.
+fn dangling(line: &str) -> bool {
+    let t = line.trim_end();
+    if t.ends_with([',', '-', '–']) {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    if last.contains('/') && last.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let folded = |w: &[&str]| crate::text::fold(&w.join(" ")).to_uppercase();
+    let typed = (1..=2).any(|n| {
+        words.len() >= n
+            && doctype::heading(&folded(&words[words.len() - n..]))
+                .is_some_and(|(_, rest)| rest.is_empty())
+    });
+    typed || HANGING_WORDS.contains(&folded(&words[words.len() - 1..]).to_lowercase().as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,6 +540,19 @@ mod tests {
             ["ban hành Hướng dẫn xét nghiệm", "phát hiện SARS-CoV-2"]
         );
         assert_eq!(lines[h.body_start].text, "BỘ TRƯỞNG BỘ Y TẾ");
+    }
+
+    #[test]
+    fn hanging_title_lines() {
+        assert!(dangling(
+            "THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA"
+        ));
+        assert!(dangling("SỬA ĐỔI QUY ĐỊNH KÈM THEO NGHỊ QUYẾT"));
+        assert!(dangling("bãi bỏ Quyết định số 07/2022/QĐ-UBND"));
+        assert!(dangling("thuộc thẩm quyền của Sở Tài chính,"));
+        assert!(!dangling(
+            "VỀ TĂNG CƯỜNG CÔNG TÁC DÂN SỐ TRONG TÌNH HÌNH MỚI"
+        ));
     }
 
     #[test]

@@ -87,7 +87,19 @@ struct Unit {
 
 /// The issuer from the upper-case header lines, parent body first.
 pub fn from_header(lines: &[String], body: &BodyCasing) -> Option<String> {
-    let units = group_units(lines);
+    // "UBND THÀNH PHỐ HÀ" / "NỘI": a single word the page width wrapped off
+    // the line above ends that line's name.
+    let mut joined: Vec<String> = Vec::new();
+    for line in lines {
+        match joined.last_mut() {
+            Some(last) if line.split_whitespace().count() == 1 && !last.ends_with(['-', ',']) => {
+                last.push(' ');
+                last.push_str(line);
+            }
+            _ => joined.push(line.clone()),
+        }
+    }
+    let units = group_units(&joined);
     let units: Vec<Unit> = units.iter().map(|u| unit(u, body)).collect();
     let own = units.last()?;
     let parent = units.len().checked_sub(2).map(|i| &units[i]);
@@ -97,6 +109,14 @@ pub fn from_header(lines: &[String], body: &BodyCasing) -> Option<String> {
             if own.locality.is_some() || is_central(&own.folded) || is_committee(&own.folded) =>
         {
             own.name.clone()
+        }
+        // The Central Committee's own bodies are named after "Trung ương":
+        // "Ban Tổ chức Trung ương", "Văn phòng Trung ương Đảng".
+        Some(p) if p.folded == "ban chap hanh trung uong" && own.folded == "van phong" => {
+            "Văn phòng Trung ương Đảng".to_string()
+        }
+        Some(p) if p.folded == "ban chap hanh trung uong" && own.folded.starts_with("ban ") => {
+            format!("{} Trung ương", own.name)
         }
         Some(p) if own.folded == "van phong" => format!("Văn phòng {}", p.name),
         // A department of a ministry is named by itself: "BỘ TÀI CHÍNH /
@@ -427,8 +447,30 @@ pub fn derive(codes: &NumberCodes, place: Option<&str>, body: &str) -> Option<St
     }
 }
 
+/// A dash between two words of a name printed as " - " ("Lao
+/// động-Thương binh", "Lao động – Thương binh"), how the body's own
+/// name is written.
+pub fn spaced_dashes(name: &str) -> String {
+    static DASH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(\p{L})\s*[-–—]\s*(\p{L})").expect("valid pattern")
+    });
+    DASH.replace_all(name, "$1 - $2").into_owned()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dashes_in_a_name_are_spaced() {
+        assert_eq!(
+            super::spaced_dashes("Bộ Lao động-thương binh và Xã hội"),
+            "Bộ Lao động - thương binh và Xã hội"
+        );
+        assert_eq!(
+            super::spaced_dashes("Bộ Lao động – Thương binh và Xã hội"),
+            "Bộ Lao động - Thương binh và Xã hội"
+        );
+    }
+
     use super::*;
     use crate::import::doctype::codes;
 
@@ -456,6 +498,18 @@ mod tests {
             "UBND thành phố Hà Nội"
         );
         assert_eq!(header(&["BỘ Y TẾ"]).unwrap(), "Bộ Y tế");
+        assert_eq!(
+            header(&["UBND THÀNH PHỐ HÀ", "NỘI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"]).unwrap(),
+            "Sở Giáo dục và Đào tạo thành phố Hà Nội"
+        );
+        assert_eq!(
+            header(&["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TỔ CHỨC"]).unwrap(),
+            "Ban Tổ chức Trung ương"
+        );
+        assert_eq!(
+            header(&["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"]).unwrap(),
+            "Văn phòng Trung ương Đảng"
+        );
         assert_eq!(
             header(&["BỘ GIÁO DỤC VÀ ĐÀO TẠO"]).unwrap(),
             "Bộ Giáo dục và Đào tạo"

@@ -63,6 +63,13 @@ pub fn strip_markup(raw: &str) -> String {
         text = trimmed[2..trimmed.len() - 2].to_string();
     }
     let text = text.replace('\u{E000}', "*").replace('\u{E001}', "_");
+    // A Markdown heading's "## " is layout, not text.
+    let text = text.trim();
+    let hashes = text.chars().take_while(|&c| c == '#').count();
+    let text = match text[hashes..].strip_prefix(' ') {
+        Some(rest) if (1..=6).contains(&hashes) => rest,
+        _ => text,
+    };
     collapse_spaces(text.trim())
 }
 
@@ -173,15 +180,16 @@ fn join_wrapped_bold(lines: &mut [Line]) {
         let (a, b) = (&lines[i], &lines[i + 1]);
         let open = a.raw.starts_with("**") && a.raw.matches("**").count() % 2 == 1;
         let short = |l: &Line| patterns::word_count(&l.text) <= 8;
-        if open
-            && !b.is_blank()
-            && b.raw.contains("**")
-            && patterns::is_upper(&a.text)
-            && patterns::is_upper(&b.text)
-            && short(a)
-            && short(b)
-            && !patterns::is_motto(&a.text)
-            && !patterns::is_motto(&b.text)
+        if wrapped_word(a, b)
+            || open
+                && !b.is_blank()
+                && b.raw.contains("**")
+                && patterns::is_upper(&a.text)
+                && patterns::is_upper(&b.text)
+                && short(a)
+                && short(b)
+                && !patterns::is_motto(&a.text)
+                && !patterns::is_motto(&b.text)
         {
             let joined = Line {
                 raw: format!("{} {}", a.raw, b.raw),
@@ -196,6 +204,36 @@ fn join_wrapped_bold(lines: &mut [Line]) {
             i += 1;
         }
     }
+}
+
+/// A span opened on a line of one or two words and closed on the next:
+/// the converter wrapped a word off a name or a place ("*Hà" / "Nội, ngày
+/// 21 tháng 11 năm 2025*", "**Phan" / "Thị Thắng**").
+fn wrapped_word(a: &Line, b: &Line) -> bool {
+    let marker = if a.raw.starts_with("**") {
+        "**"
+    } else if a.raw.starts_with('*') {
+        "*"
+    } else {
+        return false;
+    };
+    let odd = |l: &Line| {
+        let n = if marker == "*" {
+            l.raw.replace("**", "").matches('*').count()
+        } else {
+            l.raw.matches("**").count()
+        };
+        n % 2 == 1
+    };
+    let words = patterns::word_count(&a.text);
+    (1..=2).contains(&words)
+        && odd(a)
+        && !b.is_blank()
+        && odd(b)
+        && !b.raw.starts_with(marker)
+        && !a.text.ends_with([':', '.', ';', ','])
+        && !patterns::is_dash_item(&b.text)
+        && patterns::first_letter(&a.text).is_some_and(char::is_uppercase)
 }
 
 /// Removes gazette page headers and lines holding only a page number

@@ -88,8 +88,11 @@ pub fn draft_documents(text: &str) -> Vec<Draft> {
     // What a web page printed before the document's own header is the
     // site's, not the document's.
     let start = page::start(&lines);
-    for line in &mut lines[..start] {
-        *line = Line::default();
+    let end = page::end(&lines, start);
+    for (i, line) in lines.iter_mut().enumerate() {
+        if i < start || i >= end {
+            *line = Line::default();
+        }
     }
     if lines.iter().all(Line::is_blank) {
         return Vec::new();
@@ -171,13 +174,19 @@ fn draft_one(lines: &[Line], range: std::ops::Range<usize>) -> Draft {
     let mut notes = Vec::new();
     let number = header.number.clone();
     let codes = number.as_deref().map(doctype::codes);
-    let doc_type = header
-        .heading_type
-        .or_else(|| number.as_deref().and_then(doctype::type_from_number))
+    let consolidated = number.as_deref().is_some_and(doctype::is_consolidated);
+    let doc_type = (!consolidated)
+        .then_some(header.heading_type)
+        .flatten()
+        // "V/v" under the number is the Công văn's own mark; the number's
+        // first code may then be the issuer's ("5608/CT-CS": Cục Thuế).
         .or((header.title_source == Some(TitleSource::Subject)).then_some("Công văn"))
+        .or_else(|| number.as_deref().and_then(doctype::type_from_number))
         .map(String::from);
     let title = title(&header, &casing);
-    let issuer = issuer::from_header(&header.issuer_lines, &casing).or_else(|| {
+    let issuer = issuer::from_header(&header.issuer_lines, &casing)
+        .map(|name| issuer::spaced_dashes(&name))
+        .or_else(|| {
         let derived = issuer::derive(codes.as_ref()?, header.place.as_deref(), &body)?;
         notes.push(format!(
             "Cơ quan ban hành \"{derived}\" được suy ra từ ký hiệu số, địa danh và nội dung; văn bản không in tên cơ quan."
@@ -277,6 +286,8 @@ fn title(header: &Header, casing: &BodyCasing) -> Option<String> {
         }
         out.push_str(line.trim());
     }
+    // "VỀ" / "VIỆC ...": the marker broken over two lines.
+    let out = patterns::subject_line(out.trim()).map_or(out.clone(), str::to_string);
     let mut title = out
         .trim()
         .trim_end_matches(['.', ' ', '/'])

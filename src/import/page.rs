@@ -37,6 +37,36 @@ pub fn start(lines: &[Line]) -> usize {
     0
 }
 
+/// The line after the document's end: a page names the document it shows
+/// after it, by its type and its own number without "số" ("Công văn
+/// 9476/BNNMT-CNTY năm 2025 trả lời ... do Bộ ... ban hành"), and what
+/// follows (related documents, the site's notices, login messages, a date
+/// line of the site's own) is the site's. `lines.len()` when no such line
+/// follows the header.
+pub fn end(lines: &[Line], start: usize) -> usize {
+    let mut own: Vec<String> = Vec::new();
+    for (i, line) in lines.iter().enumerate().skip(start) {
+        if let Some(n) = patterns::number_line(&line.text)
+            && !n.number.is_empty()
+        {
+            own.push(squeeze(&n.number));
+            continue;
+        }
+        if let Some(rest) = super::doctype::named_at_start(&line.text) {
+            let token = rest.split_whitespace().next().unwrap_or("");
+            let token = squeeze(token.trim_end_matches(['.', ',', ';', ':', ')']));
+            if !token.is_empty() && own.contains(&token) {
+                return i;
+            }
+        }
+    }
+    lines.len()
+}
+
+fn squeeze(s: &str) -> String {
+    patterns::clean_number(s).to_uppercase()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
     Motto,
@@ -69,6 +99,21 @@ mod tests {
             "Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.\nCÁC NỘI DUNG ĐƯỢC SỬA ĐỔI\n**Số hiệu:**\n|\n9476/BNNMT-CNTY\n|\n**Tình trạng:**\n|\nĐã biết\n|\n**BỘ Y TẾ**\n--------\n|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\nSố: 9476 /BYT-CNTY\n*Hà Nội, ngày\n24 tháng 11 năm 2025*\nNội dung.",
         );
         assert_eq!(lines[start(&lines)].text, "BỘ Y TẾ");
+    }
+
+    #[test]
+    fn the_page_names_the_document_after_it() {
+        let lines = prepare(
+            "BỘ Y TẾ\nSố: 9476 /BYT-CNTY\nHà Nội, ngày 24 tháng 11 năm 2025\nTheo Công văn 12/BYT-KH ngày 2/1/2025, Bộ trả lời.\nKế hoạch 12/BYT-KH được thay thế.\nBỘ TRƯỞNG\nTrần Văn A\nCông văn 9476/BYT-CNTY năm 2025 trả lời kiến nghị do Bộ Y tế ban hành\nTP. HCM, ngày 31/05/2021\nThưa Quý khách,",
+        );
+        let end = end(&lines, 0);
+        assert_eq!(
+            lines[end].text,
+            "Công văn 9476/BYT-CNTY năm 2025 trả lời kiến nghị do Bộ Y tế ban hành"
+        );
+        // A text that never names itself ends at its last line.
+        let lines = prepare("Số: 12/KH-UBND\nCăn cứ Kế hoạch 11/KH-UBND năm 2024.");
+        assert_eq!(super::end(&lines, 0), lines.len());
     }
 
     #[test]

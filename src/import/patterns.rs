@@ -107,8 +107,10 @@ pub fn number_line(text: &str) -> Option<NumberLine> {
         number.push_str(&clean_number(&caps[2]));
     }
     let rest = caps[3].trim().to_string();
-    // A sentence such as "Số 07-KL/TW ngày ..." is body text, not a header.
-    if starts_lowercase(&rest) || !(number.contains('/') || broken) {
+    // A sentence such as "Số 07-KL/TW ngày ..." is body text, not a header,
+    // also in capitals in a title ("SỐ 09/2022/NQ-HĐND NGÀY 14 THÁNG 7").
+    let cited = fold(&rest).to_lowercase().starts_with("ngay ");
+    if starts_lowercase(&rest) || cited || !(number.contains('/') || broken) {
         return None;
     }
     Some(NumberLine {

@@ -3,6 +3,7 @@
 //! the header block around a number line ("Số ..."), reaching back over
 //! the issuer lines, the motto and the stars printed above it.
 
+use super::doctype;
 use super::lines::Line;
 use super::patterns::{self, is_upper};
 
@@ -20,6 +21,7 @@ pub fn documents(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
         if start > previous
             && has_text_between(lines, previous, start)
             && has_text_after(lines, anchor)
+            && complete_header(lines, start, anchor)
         {
             starts.push(start);
         }
@@ -57,6 +59,52 @@ pub(super) fn header_start(lines: &[Line], anchor: usize) -> usize {
     start
 }
 
+/// Non-blank lines after the number line within which the rest of a
+/// header is printed.
+const HEADER_WINDOW: usize = 12;
+
+/// A second document begins only with a header of its own: the issuer
+/// above a number line that reads as a number, a place-and-date line, and
+/// a motto or a type heading. A number in a table row, a list, an annex
+/// title or a blank form ("Số: …../KH-…") is none.
+fn complete_header(lines: &[Line], start: usize, anchor: usize) -> bool {
+    let issuer = lines[start..anchor].iter().any(|l| {
+        !l.is_blank()
+            && is_upper(&l.text)
+            && !patterns::is_motto(&l.text)
+            && !patterns::is_decoration(&l.text)
+    });
+    let window: Vec<&Line> = lines[start..]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(anchor - start + 1 + HEADER_WINDOW)
+        .collect();
+    let dated = window.iter().any(|l| {
+        patterns::date_line(&l.text).is_some_and(|d| d.place.is_some())
+            || crate::text::fold(&l.text).ends_with(", ngay")
+    });
+    let headed = window
+        .iter()
+        .any(|l| patterns::is_motto(&l.text) || doctype::heading(&l.text).is_some());
+    issuer && dated && headed && real_number(lines, anchor)
+}
+
+/// The number line holds a number the grammar reads, perhaps finished on
+/// the next line.
+fn real_number(lines: &[Line], anchor: usize) -> bool {
+    let Some(n) = patterns::number_line(&lines[anchor].text) else {
+        return false;
+    };
+    let mut number = n.number;
+    if n.broken
+        && let Some(next) = lines[anchor + 1..].iter().find(|l| !l.is_blank())
+        && let Some((tail, _)) = patterns::number_tail(&next.text)
+    {
+        number.push_str(&tail);
+    }
+    crate::number::parse(number.trim_end_matches(['/', '-'])).is_some()
+}
+
 fn has_text_between(lines: &[Line], from: usize, to: usize) -> bool {
     lines[from..to]
         .iter()
@@ -77,12 +125,22 @@ mod tests {
     #[test]
     fn cover_letter_and_forwarded_directive() {
         let lines = prepare(
-            "UBND TỈNH KIÊN GIANG\nVĂN PHÒNG\nSố: 435/VP-KGVX\nV/v chỉ đạo\n\nNội dung thư.\n\nNơi nhận:\n- Như trên;\n\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nTrần Công Danh\n\nTỈNH ỦY KIÊN GIANG\n\n*\n\nSố 176-CV/TU\n\nNội dung chỉ thị.",
+            "UBND TỈNH KIÊN GIANG\nVĂN PHÒNG\nSố: 435/VP-KGVX\nV/v chỉ đạo\n\nNội dung thư.\n\nNơi nhận:\n- Như trên;\n\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nTrần Công Danh\n\nTỈNH ỦY KIÊN GIANG\n\n*\n\nSố 176-CV/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\nKiên Giang, ngày 15 tháng 6 năm 2021\n\nNội dung chỉ thị.",
         );
         let docs = documents(&lines);
         assert_eq!(docs.len(), 2);
         assert_eq!(lines[docs[1].start].text, "TỈNH ỦY KIÊN GIANG");
         assert_eq!(lines[docs[0].end - 2].text, "Trần Công Danh");
+    }
+
+    #[test]
+    fn a_number_without_a_header_of_its_own_starts_nothing() {
+        // An annex heading quoting a number, a table of example numbers and
+        // a blank form: no place-and-date line, no motto, no issuer.
+        let lines = prepare(
+            "HỘI ĐỒNG NHÂN DÂN\nSố: 12/2025/NQ-HĐND\nHuế, ngày 10 tháng 12 năm 2025\nNGHỊ QUYẾT\nSửa đổi quy định\n\nNội dung một.\nNội dung hai.\n\nQUY ĐỊNH SỬA ĐỔI\nSỐ 09/2022/NQ-HĐND NGÀY 14 THÁNG 7 NĂM 2022\n\nĐiều 1. Nội dung.\nĐiều 2. Nội dung.\n\nVÍ DỤ\nSố 16-BC/ĐH\nBáo cáo của đại hội.\nMẫu kế hoạch.\nTÊN CƠ QUAN\nSố: …../KH-…\n…, ngày … tháng … năm …\nKẾ HOẠCH\nNội dung.",
+        );
+        assert_eq!(documents(&lines), vec![0..lines.len()]);
     }
 
     #[test]

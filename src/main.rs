@@ -114,6 +114,9 @@ enum Command {
         /// The content folder to create (must not exist or be empty).
         #[arg(long)]
         output: PathBuf,
+        /// Also write corpus-truth.jsonl in it: per document the citation kinds, links, effective date and status the text means.
+        #[arg(long)]
+        truth: bool,
     },
     /// Create a new archive: config, content folder, theme folder, CI for GitHub and GitLab Pages.
     #[command(after_help = INIT_HELP)]
@@ -173,13 +176,14 @@ fn main() -> ExitCode {
             count,
             seed,
             output,
+            truth,
         } => {
             let opts = vanban::generate::GenerateOptions {
                 count,
                 seed,
                 output,
             };
-            match vanban::generate::generate(&opts) {
+            match vanban::generate::generate_with_truth(&opts, truth) {
                 Ok(r) => {
                     eprintln!(
                         "Đã viết {} văn bản của {} cơ quan vào {}.",

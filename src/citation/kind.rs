@@ -286,6 +286,10 @@ fn is_cue(w: &[String], i: usize, n: usize, kind: CiteKind) -> bool {
     if matches!(prev(1), Some("duoc" | "bi" | "khong" | "chua" | "da")) {
         return false;
     }
+    if kind == CiteKind::Repeals && w[i] == "huy" && prev(1) == Some("chi") {
+        // "Bộ Chỉ huy Bộ đội Biên phòng", "Chỉ huy bộ phận": a name, no cue.
+        return false;
+    }
     let next = w.get(i + n).map(String::as_str);
     if kind == CiteKind::Guides && n == 2 {
         // "Hướng dẫn số 11-HD/VPTW", "theo hướng dẫn", "hướng dẫn tại".
@@ -321,7 +325,12 @@ const LEAD_IN: &[&str] = &[
 const BLOCKERS: &[&str] = &["theo", "tai", "boi", "xet", "kem", "voi", "khi", "neu"];
 
 fn lead_in(w: &str) -> bool {
-    w.chars().all(|c| c.is_ascii_digit()) || w.chars().count() == 1 || LEAD_IN.contains(&w)
+    // Digits, and dates written with digits ("có hiệu lực từ ngày
+    // 18/1/2024 và thay thế …").
+    w.chars()
+        .all(|c| c.is_ascii_digit() || c == '/' || c == '-')
+        || w.chars().count() == 1
+        || LEAD_IN.contains(&w)
 }
 
 /// The strongest cue opening the clause `w` (only lead-in words and
@@ -492,6 +501,17 @@ mod tests {
             (
                 "Chỉ thị này thay thế Chỉ thị số 16/CT-UBND ngày 01/4/2021.",
                 Replaces,
+            ),
+            // A numeric date before the cue is a lead-in, as the long form is.
+            (
+                "Quyết định này có hiệu lực từ ngày 18/1/2024 và thay thế Quyết định số 08/2020/QĐ-TTg ngày 11/3/2020.",
+                Replaces,
+            ),
+            // "Chỉ huy Bộ đội" is a name, not "hủy bỏ" (the subject before
+            // the cue leaves a mention, never a repeal).
+            (
+                "Bộ Chỉ huy Bộ đội Biên phòng tỉnh tham mưu triển khai có hiệu quả Công văn số 4237/BKHĐT-TH ngày 07/8/2023.",
+                Mentions,
             ),
             (
                 "Bãi bỏ Quyết định số 12/2020/QĐ-UBND ngày 01/02/2020.",

@@ -8,8 +8,10 @@ use super::issuers::{Catalog, DEPARTMENTS, Issuer, Kind, MINISTRIES, Series, Sha
 use super::names;
 use super::people;
 use super::plan::{Planned, capitalize, period};
+use super::relations::{self, Relation};
 use super::rng::Rng;
 use super::vocab::{DOMAINS, Domain, EXAMPLES, GLOSSARY};
+use crate::citation::CiteKind;
 use crate::text::thousands;
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -21,6 +23,8 @@ pub(crate) struct Context<'a> {
     pub series: &'a Series,
     pub doc: &'a Planned,
     pub cites: &'a [Cite],
+    /// A relation to an earlier document of the same issuer and series.
+    pub relation: Option<&'a Relation>,
 }
 
 /// A composed body.
@@ -28,6 +32,10 @@ pub(crate) struct Body {
     pub text: String,
     /// The number of a document this one forwards ("có văn bản kèm theo").
     pub forwarded: Option<String>,
+    /// Per citation of the context, the kind its sentences meant.
+    pub meant: Vec<CiteKind>,
+    /// The date the document takes effect, when it says so.
+    pub effective: Option<NaiveDate>,
 }
 
 /// Words a body may reach before its closing; the closing and footnotes
@@ -594,6 +602,8 @@ struct Writer<'a> {
     footnotes: Vec<String>,
     used: Vec<usize>,
     forwarded: Option<String>,
+    meant: Vec<CiteKind>,
+    effective: Option<NaiveDate>,
 }
 
 impl<'a> Writer<'a> {
@@ -830,6 +840,17 @@ impl<'a> Writer<'a> {
         Some(cite)
     }
 
+    /// Records what the sentence citing the last citation taken means.
+    fn mark(&mut self, kind: CiteKind) {
+        if let Some(m) = self
+            .next_cite
+            .checked_sub(1)
+            .and_then(|i| self.meant.get_mut(i))
+        {
+            *m = (*m).max(kind);
+        }
+    }
+
     /// A sentence that cites the next document, sometimes via a footnote.
     fn cited_sentence(&mut self, cite: &Cite) -> String {
         let text = citations::write(cite, &mut self.rng);
@@ -845,23 +866,48 @@ impl<'a> Writer<'a> {
             return format!("{} theo chỉ đạo của {issuer}{mark}.", capitalize(&action));
         }
         let action = self.action();
-        match self.rng.below(6) {
-            0 => format!("Tiếp tục triển khai thực hiện nghiêm {text}; {action}."),
-            1 => format!(
-                "{} theo đúng tinh thần chỉ đạo tại {text}.",
-                capitalize(&action)
+        let (kind, sentence) = match self.rng.below(8) {
+            0 => (
+                CiteKind::Implements,
+                format!("Tiếp tục triển khai thực hiện nghiêm {text}; {action}."),
+            ),
+            1 => (
+                CiteKind::Implements,
+                format!(
+                    "{} theo đúng tinh thần chỉ đạo tại {text}.",
+                    capitalize(&action)
+                ),
             ),
             2 => {
                 let actor = self.agency();
-                format!("Thực hiện {text}, {actor} {action}.")
+                (
+                    CiteKind::Implements,
+                    format!("Thực hiện {text}, {actor} {action}."),
+                )
             }
-            3 => format!("{} theo quy định tại {text}.", capitalize(&action)),
+            3 => (
+                CiteKind::Mentions,
+                format!("{} theo quy định tại {text}.", capitalize(&action)),
+            ),
             4 => {
                 let actor = self.agency();
-                format!("{actor} tham mưu triển khai có hiệu quả {text}, trong đó {action}.")
+                (
+                    CiteKind::Implements,
+                    format!("{actor} tham mưu triển khai có hiệu quả {text}, trong đó {action}."),
+                )
             }
-            _ => format!("{} (theo {text}).", capitalize(&action)),
-        }
+            5 => (
+                CiteKind::Implements,
+                format!("Quán triệt sâu sắc {text}; {action}."),
+            ),
+            6 => (CiteKind::Basis, format!("Căn cứ {text}, {action}.")),
+            _ => (
+                CiteKind::Mentions,
+                format!("{} (theo {text}).", capitalize(&action)),
+            ),
+        };
+        self.mark(kind);
+        sentence
     }
 
     fn lead_sentence(&mut self) -> String {
@@ -1098,6 +1144,7 @@ impl<'a> Writer<'a> {
         let mut rest = Vec::new();
         while let Some(cite) = self.take_cite() {
             rest.push(citations::write(cite, &mut self.rng));
+            self.mark(CiteKind::Implements);
         }
         if rest.is_empty() {
             return;
@@ -1143,6 +1190,8 @@ pub(crate) fn compose<'a>(ctx: &'a Context<'a>, rng: Rng) -> Body {
         footnotes: Vec::new(),
         used: Vec::new(),
         forwarded: None,
+        meant: vec![CiteKind::Mentions; ctx.cites.len()],
+        effective: None,
     };
     match ctx.series.code {
         "CĐ" => dispatch(&mut w),
@@ -1159,6 +1208,14 @@ pub(crate) fn compose<'a>(ctx: &'a Context<'a>, rng: Rng) -> Body {
         w.table();
     }
     w.remaining_cites();
+    if let Some(rel) = ctx.relation
+        && !matches!(ctx.series.code, "QĐ" | "NĐ" | "TT" | "NQ")
+    {
+        let kind = citations::about(ctx.series.type_name);
+        let (text, effective) = relations::replacing(rel, &kind, ctx.doc.date, &mut w.rng);
+        w.effective = effective;
+        w.para(&text);
+    }
     closing(&mut w);
     let mut text = w.out;
     for (i, note) in w.footnotes.iter().enumerate() {
@@ -1171,6 +1228,8 @@ pub(crate) fn compose<'a>(ctx: &'a Context<'a>, rng: Rng) -> Body {
     Body {
         text,
         forwarded: w.forwarded,
+        meant: w.meant,
+        effective: w.effective,
     }
 }
 
@@ -1221,14 +1280,26 @@ fn letter(w: &mut Writer) {
         && let Some(announce) = citations::announce(cite)
     {
         w.next_cite = 1;
+        w.mark(CiteKind::Implements);
         let short = citations::short(cite);
         w.para(&format!(
             "{announce}. Để tổ chức thực hiện tốt {short}, {} yêu cầu {} khẩn trương thực hiện một số nhiệm vụ chủ yếu sau:",
             w.voice.own, w.voice.addressees
         ));
     } else {
+        let guide = w.ctx.series.code == "HD";
         let opening = match w.take_cite() {
-            Some(cite) => format!("Thực hiện {}; ", citations::write(cite, &mut w.rng)),
+            Some(cite) if guide => {
+                w.mark(CiteKind::Guides);
+                format!(
+                    "Hướng dẫn thi hành {}; ",
+                    citations::write(cite, &mut w.rng)
+                )
+            }
+            Some(cite) => {
+                w.mark(CiteKind::Implements);
+                format!("Thực hiện {}; ", citations::write(cite, &mut w.rng))
+            }
             None => String::new(),
         };
         let purpose = purpose(w);
@@ -1298,10 +1369,18 @@ fn directive(w: &mut Writer) {
     let first = w.situation();
     let second = w.situation();
     let opening = match w.take_cite() {
-        Some(cite) => format!(
-            "Thời gian qua, thực hiện {}, ",
-            citations::write(cite, &mut w.rng)
-        ),
+        Some(cite) => {
+            w.mark(CiteKind::Implements);
+            let verb = *w.rng.pick(&[
+                "thực hiện",
+                "quán triệt và triển khai",
+                "triển khai thực hiện",
+            ]);
+            format!(
+                "Thời gian qua, {verb} {}, ",
+                citations::write(cite, &mut w.rng)
+            )
+        }
         None => "Thời gian qua, ".to_string(),
     };
     w.para(&format!(
@@ -1319,7 +1398,16 @@ fn directive(w: &mut Writer) {
 fn plan(w: &mut Writer) {
     let about = citations::about(&w.ctx.doc.title);
     let opening = match w.take_cite() {
-        Some(cite) => format!("Thực hiện {}, ", citations::write(cite, &mut w.rng)),
+        Some(cite) => {
+            let (kind, verb) = *w.rng.pick(&[
+                (CiteKind::Implements, "Thực hiện"),
+                (CiteKind::Implements, "Triển khai"),
+                (CiteKind::Implements, "Quán triệt"),
+                (CiteKind::Basis, "Căn cứ"),
+            ]);
+            w.mark(kind);
+            format!("{verb} {}, ", citations::write(cite, &mut w.rng))
+        }
         None => "Căn cứ tình hình thực tế, ".to_string(),
     };
     w.para(&format!(
@@ -1349,7 +1437,10 @@ fn plan(w: &mut Writer) {
 fn report(w: &mut Writer) {
     let about = citations::about(&w.ctx.doc.title);
     let opening = match w.take_cite() {
-        Some(cite) => format!("Thực hiện {}, ", citations::write(cite, &mut w.rng)),
+        Some(cite) => {
+            w.mark(CiteKind::Implements);
+            format!("Thực hiện {}, ", citations::write(cite, &mut w.rng))
+        }
         None => String::new(),
     };
     w.para(&capitalize(&format!(
@@ -1379,11 +1470,14 @@ fn report(w: &mut Writer) {
 fn party_resolution(w: &mut Writer) {
     w.heading("I. TÌNH HÌNH VÀ NGUYÊN NHÂN");
     let opening = match w.take_cite() {
-        Some(cite) => format!(
-            "Sau {} năm thực hiện {}, ",
-            2 + w.rng.below(4),
-            citations::write(cite, &mut w.rng)
-        ),
+        Some(cite) => {
+            w.mark(CiteKind::Implements);
+            format!(
+                "Sau {} năm thực hiện {}, ",
+                2 + w.rng.below(4),
+                citations::write(cite, &mut w.rng)
+            )
+        }
         None => String::new(),
     };
     let stat = w.statistic();
@@ -1416,6 +1510,7 @@ fn decision(w: &mut Writer) {
     let mut grounds = vec![base.to_string()];
     for _ in 0..1 + w.rng.below(2) {
         if let Some(cite) = w.take_cite() {
+            w.mark(CiteKind::Basis);
             grounds.push(format!("Căn cứ {};", citations::write(cite, &mut w.rng)));
         }
     }
@@ -1430,7 +1525,18 @@ fn decision(w: &mut Writer) {
         _ => "QUYẾT ĐỊNH:".to_string(),
     };
     w.para(&enact);
-    let next = w.articles(1, 950);
+    let first = match w
+        .ctx
+        .relation
+        .and_then(|r| relations::article(r, &mut w.rng))
+    {
+        Some(text) => {
+            w.para(&text);
+            2
+        }
+        None => 1,
+    };
+    let next = w.articles(first, 950);
     let executor = if central {
         "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương".to_string()
     } else {
@@ -1439,16 +1545,25 @@ fn decision(w: &mut Writer) {
             w.voice.addressees
         )
     };
-    let effective = if w.ctx.series.shape == Shape::Normative {
-        let d = w.date_after(15, 60);
-        format!("có hiệu lực thi hành kể từ {}", citations::date_long(d))
+    let (effective, date) = if w.ctx.series.shape == Shape::Normative || w.rng.chance(250) {
+        let d = w.date_after(10, 60);
+        let text = match w.rng.below(3) {
+            0 => format!("có hiệu lực từ ngày {}", citations::date_slash(d)),
+            _ => format!("có hiệu lực thi hành kể từ {}", citations::date_long(d)),
+        };
+        (text, d)
     } else {
-        "có hiệu lực kể từ ngày ký".to_string()
+        ("có hiệu lực kể từ ngày ký".to_string(), w.ctx.doc.date)
     };
+    w.effective = Some(date);
     let kind = citations::about(w.ctx.series.type_name);
+    let said = w
+        .ctx
+        .relation
+        .and_then(|r| relations::ending(r, &kind, &effective, date, &mut w.rng))
+        .unwrap_or_else(|| format!("{} này {effective}.", capitalize(&kind)));
     w.para(&format!(
-        "**Điều {next}. Tổ chức thực hiện**\n\n{} {kind} này {effective}. {executor} chịu trách nhiệm thi hành {kind} này./.",
-        capitalize(&kind)
+        "**Điều {next}. Tổ chức thực hiện**\n\n{said} {executor} chịu trách nhiệm thi hành {kind} này./."
     ));
 }
 

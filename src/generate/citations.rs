@@ -25,6 +25,11 @@ pub(crate) struct Cite {
     pub party: bool,
     /// How many of `numbers` are documents of the archive.
     pub internal: usize,
+    /// Written without its date ("Kế hoạch số 204/KH-UBND của UBND tỉnh"):
+    /// only for a document of the citing document's own year.
+    pub dateless: bool,
+    /// The archive documents meant, one per number; empty outside it.
+    pub targets: Vec<u32>,
 }
 
 /// Per issuer, the issuers it cites and how much.
@@ -128,6 +133,32 @@ impl CitationIndex {
         Some(list[a.max(b)].1)
     }
 
+    /// Whether `of`'s number, cited without a date in a document dated
+    /// `date`, can stand for a document of that year outside the archive:
+    /// `of` is of an earlier year, its number prints no year and its issuer
+    /// holds no document of that number in the citing year.
+    fn phantom_ok(&self, catalog: &Catalog, docs: &[Planned], of: u32, date: NaiveDate) -> bool {
+        let d = &docs[of as usize];
+        let year = date.year();
+        d.date.year() < year
+            && date.ordinal() > 3
+            && matches!(d.series(catalog).shape, Shape::State | Shape::Letter)
+            && self.by_issuer[d.issuer as usize]
+                .iter()
+                .all(|&(dd, j)| dd.year() != year || docs[j as usize].number != d.number)
+    }
+
+    /// Earlier documents of the same issuer and series as `doc`, most
+    /// recent last.
+    pub(crate) fn same_series(&self, docs: &[Planned], doc: usize) -> Vec<u32> {
+        let d = &docs[doc];
+        self.by_issuer[d.issuer as usize]
+            .iter()
+            .filter(|&&(date, j)| date < d.date && docs[j as usize].series == d.series)
+            .map(|&(_, j)| j)
+            .collect()
+    }
+
     /// Another earlier document of the same issuer and series, for lists
     /// ("các Công điện số 1099/CĐ-TTg ... và 1102/CĐ-TTg ...").
     fn sibling(&self, docs: &[Planned], of: u32, before: NaiveDate, rng: &mut Rng) -> Option<u32> {
@@ -136,7 +167,9 @@ impl CitationIndex {
         let n = list.partition_point(|&(date, _)| date < before);
         (0..6).find_map(|_| {
             let (_, j) = list[rng.below(n.max(1)).min(n.saturating_sub(1))];
-            (j != of && docs[j as usize].series == d.series).then_some(j)
+            // Another number: one number names one document in a sentence.
+            (j != of && docs[j as usize].series == d.series && docs[j as usize].number != d.number)
+                .then_some(j)
         })
     }
 }
@@ -204,7 +237,7 @@ pub(crate) fn issuer_phrase(citing: &Issuer, cited: &Issuer, rng: &mut Rng) -> S
     rng.pick(&options).clone()
 }
 
-fn internal_cite(
+pub(crate) fn internal_cite(
     catalog: &Catalog,
     docs: &[Planned],
     citing: &Issuer,
@@ -224,6 +257,8 @@ fn internal_cite(
         about: about(&first.title),
         party: cited.kind.is_party(),
         internal: targets.len(),
+        dateless: false,
+        targets: targets.to_vec(),
     }
 }
 
@@ -254,6 +289,12 @@ pub(crate) fn choose(
             }
         }
         match found {
+            Some(t) if rng.chance(30) && index.phantom_ok(catalog, docs, t, me.date) => {
+                // The issue-16 case: a yearless number of this year that the
+                // archive holds only from an earlier year.
+                taken.push(t);
+                cites.push(phantom(catalog, docs, citing, t, me.date, rng));
+            }
             Some(t) => {
                 taken.push(t);
                 let mut targets = vec![t];
@@ -265,7 +306,11 @@ pub(crate) fn choose(
                     targets.push(s);
                     targets.sort_by_key(|&x| (docs[x as usize].date, x));
                 }
-                cites.push(internal_cite(catalog, docs, citing, &targets, rng));
+                let mut cite = internal_cite(catalog, docs, citing, &targets, rng);
+                cite.dateless = targets.len() == 1
+                    && docs[t as usize].date.year() == me.date.year()
+                    && rng.chance(80);
+                cites.push(cite);
             }
             None => {
                 externals += 1;
@@ -273,7 +318,45 @@ pub(crate) fn choose(
             }
         }
     }
+    // One entry per number: a number cited twice would say two things.
+    let mut seen: Vec<String> = Vec::new();
+    cites.retain(|c| {
+        let keys: Vec<String> = c
+            .numbers
+            .iter()
+            .map(|(n, _)| crate::number::normalize(n))
+            .collect();
+        let fresh = keys.iter().all(|k| !seen.contains(k));
+        if fresh {
+            seen.extend(keys);
+        }
+        fresh
+    });
     cites
+}
+
+/// A document of `of`'s issuer and series numbered like `of`, from the
+/// citing document's year, that the archive does not hold, cited without
+/// its date.
+fn phantom(
+    catalog: &Catalog,
+    docs: &[Planned],
+    citing: &Issuer,
+    of: u32,
+    before: NaiveDate,
+    rng: &mut Rng,
+) -> Cite {
+    let mut cite = internal_cite(catalog, docs, citing, &[of], rng);
+    let start = NaiveDate::from_ymd_opt(before.year(), 1, 1).expect("valid year");
+    let span = (before - start).num_days().max(1) as usize;
+    let date = start + Duration::days(rng.below(span) as i64);
+    cite.numbers[0].1 = date;
+    cite.internal = 0;
+    cite.targets.clear();
+    cite.dateless = true;
+    let domain = &DOMAINS[rng.below(DOMAINS.len())];
+    cite.about = rng.pick(domain.subjects).to_string();
+    cite
 }
 
 /// A law of the Quốc hội, or a Party document from before the archive.
@@ -558,6 +641,8 @@ fn external(catalog: &Catalog, citing: &Issuer, me: &Planned, salt: u64, rng: &m
             about: k.about.to_string(),
             party: k.party,
             internal: 0,
+            dateless: false,
+            targets: Vec::new(),
         };
     }
     if roll < 65 {
@@ -595,6 +680,8 @@ fn external(catalog: &Catalog, citing: &Issuer, me: &Planned, salt: u64, rng: &m
             about: rng.pick(domain.subjects).to_string(),
             party: shape == Shape::Party,
             internal: 0,
+            dateless: false,
+            targets: Vec::new(),
         };
     }
     // A document of a related body from before the archive's first year.
@@ -628,6 +715,8 @@ fn external(catalog: &Catalog, citing: &Issuer, me: &Planned, salt: u64, rng: &m
         about,
         party: cited.kind.is_party(),
         internal: 0,
+        dateless: false,
+        targets: Vec::new(),
     }
 }
 
@@ -694,6 +783,9 @@ pub(crate) fn write(cite: &Cite, rng: &mut Rng) -> String {
     };
     let (first, first_date) = &cite.numbers[0];
     let first = damaged(first, rng);
+    if cite.dateless {
+        return format!("{} số {first}{of}{about}", cite.type_name);
+    }
     if let Some(name) = cite.name {
         return format!("{name} số {first} {}", date_long(*first_date));
     }
@@ -732,7 +824,7 @@ pub(crate) fn short(cite: &Cite) -> String {
 /// The date-first form of Party style: "Ngày 11-6-2021, Bộ Chính trị ban
 /// hành Kết luận số 07-KL/TW về ...". `None` for laws and lists.
 pub(crate) fn announce(cite: &Cite) -> Option<String> {
-    if cite.name.is_some() || cite.numbers.len() > 1 || cite.issuer.is_empty() {
+    if cite.name.is_some() || cite.numbers.len() > 1 || cite.issuer.is_empty() || cite.dateless {
         return None;
     }
     let (number, date) = &cite.numbers[0];
@@ -768,6 +860,8 @@ mod tests {
             about: "một số nhiệm vụ trọng tâm".into(),
             party,
             internal: 1,
+            dateless: false,
+            targets: Vec::new(),
         }
     }
 

@@ -16,7 +16,9 @@ mod names;
 mod people;
 mod plan;
 mod provinces;
+mod relations;
 mod rng;
+mod truth;
 mod vocab;
 
 use issuers::Catalog;
@@ -28,6 +30,11 @@ use std::path::{Path, PathBuf};
 const STREAM_CITE: u64 = 0x21;
 const STREAM_BODY: u64 = 0x22;
 const STREAM_META: u64 = 0x23;
+const STREAM_RELATION: u64 = 0x24;
+
+/// The truth file's name, beside the issuer folders (not a document: only
+/// `*.md` files are).
+pub const TRUTH_FILE: &str = "corpus-truth.jsonl";
 
 /// What to generate and where.
 #[derive(Debug, Clone)]
@@ -62,6 +69,14 @@ pub struct GenerateReport {
 /// Fails with [`io::ErrorKind::AlreadyExists`] when the output folder
 /// already holds something, so that an archive never mixes two runs.
 pub fn generate(opts: &GenerateOptions) -> io::Result<GenerateReport> {
+    generate_with_truth(opts, false)
+}
+
+/// [`generate`], and with `truth` also [`TRUTH_FILE`] in the output
+/// folder: per document, the kinds its citations meant, the archive
+/// documents they name, its effective date and the status the archive
+/// gives it (see `src/generate/truth.rs`).
+pub fn generate_with_truth(opts: &GenerateOptions, truth: bool) -> io::Result<GenerateReport> {
     ensure_empty(&opts.output)?;
     let catalog = Catalog::build(opts.seed);
     let docs = plan::plan(&catalog, opts.count, opts.seed);
@@ -79,11 +94,23 @@ pub fn generate(opts: &GenerateOptions) -> io::Result<GenerateReport> {
     let written = (0..docs.len())
         .into_par_iter()
         .map(|i| {
-            let (path, text, cites, internal) = render(&catalog, &docs, &index, opts.seed, i);
+            let (path, text, cites, internal, meant) =
+                render(&catalog, &docs, &index, opts.seed, i);
             std::fs::write(opts.output.join(path), &text)?;
-            Ok((text.len() as u64, cites, internal))
+            Ok((text.len() as u64, cites, internal, meant))
         })
         .collect::<io::Result<Vec<_>>>()?;
+    if truth {
+        let names: Vec<&str> = docs
+            .iter()
+            .map(|d| catalog.issuers[d.issuer as usize].name.as_str())
+            .collect();
+        let meant: Vec<truth::Meant> = written.iter().map(|w| w.3.clone()).collect();
+        std::fs::write(
+            opts.output.join(TRUTH_FILE),
+            truth::lines(&docs, &names, &meant),
+        )?;
+    }
 
     Ok(GenerateReport {
         documents: docs.len(),
@@ -118,12 +145,23 @@ fn render(
     index: &citations::CitationIndex,
     seed: u64,
     i: usize,
-) -> (PathBuf, String, usize, usize) {
+) -> (PathBuf, String, usize, usize, truth::Meant) {
     let doc = &docs[i];
     let issuer = &catalog.issuers[doc.issuer as usize];
     let series = doc.series(catalog);
     let mut cite_rng = Rng::derive(seed, &[STREAM_CITE, i as u64]);
     let cites = citations::choose(catalog, docs, index, i, &mut cite_rng);
+    let mut rel_rng = Rng::derive(seed, &[STREAM_RELATION, i as u64]);
+    let relation = relations::choose(catalog, docs, index, i, &mut rel_rng).filter(|r| {
+        // A number this document cites already means one document.
+        let key = crate::number::normalize(&r.cite.numbers[0].0);
+        cites.iter().all(|c| {
+            c.numbers
+                .iter()
+                .all(|(n, _)| crate::number::normalize(n) != key)
+                || c.targets.first() == Some(&r.target)
+        })
+    });
     let ctx = body::Context {
         seed,
         catalog,
@@ -131,6 +169,7 @@ fn render(
         series,
         doc,
         cites: &cites,
+        relation: relation.as_ref(),
     };
     let body = body::compose(&ctx, Rng::derive(seed, &[STREAM_BODY, i as u64]));
 
@@ -184,9 +223,17 @@ fn render(
         doc.date.format("%Y-%m-%d"),
         crate::text::slug(&doc.number)
     ));
-    let total = cites.iter().map(|c| c.numbers.len()).sum();
-    let internal = cites.iter().map(|c| c.internal).sum();
-    (path, text, total, internal)
+    let meant = truth::Meant::new(
+        path.to_string_lossy().replace('\\', "/"),
+        body.effective,
+        &cites,
+        &body.meant,
+        relation.as_ref(),
+    );
+    let rel = usize::from(relation.is_some());
+    let total = cites.iter().map(|c| c.numbers.len()).sum::<usize>() + rel;
+    let internal = cites.iter().map(|c| c.internal).sum::<usize>() + rel;
+    (path, text, total, internal, meant)
 }
 
 /// A YAML double-quoted scalar (JSON strings are valid YAML).

@@ -15,14 +15,11 @@
 #[path = "../tests/common/relevance.rs"]
 mod relevance;
 
-use flate2::Compression;
-use flate2::write::GzEncoder;
-use relevance::{Doc, Query};
+use relevance::{Doc, Query, gzip_len};
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
+use vanban::search::IndexFile;
 use vanban::search::client::{Client, Request, from_dir};
-use vanban::search::{IndexFile, SearchDoc, build_index};
 
 /// Where the index is: a built site, or built in memory from a content
 /// folder (no site build: quicker, but no pages for cited documents).
@@ -36,29 +33,10 @@ type Fetch<'a> = Box<dyn FnMut(&str) -> Option<Vec<u8>> + 'a>;
 impl Source {
     fn open(path: &Path) -> Source {
         if path.join("search/manifest.json").exists() {
-            return Source::Site(path.to_owned());
+            Source::Site(path.to_owned())
+        } else {
+            Source::Memory(relevance::content_index(path))
         }
-        let mut docs = vanban::load::load(path).expect("a built site or a content folder");
-        docs.sort_by(|a, b| (a.date, &a.number).cmp(&(b.date, &b.number)));
-        let urls: Vec<String> = docs
-            .iter()
-            .map(|d| format!("van-ban/{}/", vanban::text::slug(&d.number)))
-            .collect();
-        let search_docs: Vec<SearchDoc> = docs
-            .iter()
-            .zip(&urls)
-            .map(|(d, url)| SearchDoc {
-                number: &d.number,
-                doc_type: &d.doc_type,
-                title: &d.title,
-                issuer: &d.issuer,
-                date: d.date,
-                url,
-                topics: &d.topics,
-                body: &d.body,
-            })
-            .collect();
-        Source::Memory(build_index(&search_docs))
     }
 
     fn fetch(&self) -> Fetch<'_> {
@@ -79,32 +57,9 @@ impl Source {
     }
 }
 
-fn gzip_len(bytes: &[u8]) -> usize {
-    let mut e = GzEncoder::new(Vec::new(), Compression::new(6));
-    e.write_all(bytes).expect("in memory");
-    e.finish().expect("in memory").len()
-}
-
 /// Every document of the site, from its search metadata.
 fn docs(source: &Source) -> Vec<Doc> {
-    let mut c = Client::new(source.fetch());
-    let n = c.manifest().expect("a built site with search/").docs;
-    // Cited documents outside the archive follow it, in no facet.
-    let archive: u32 = c.manifest().unwrap().facets.year.iter().map(|y| y.1).sum();
-    (0..n)
-        .map(|id| {
-            let m = c.meta(id).expect("metadata");
-            Doc {
-                number: m.number,
-                title: m.title,
-                doc_type: m.doc_type,
-                issuer: m.issuer,
-                year: (m.date / 10000).to_string(),
-                url: m.url,
-                cited: id >= archive,
-            }
-        })
-        .collect()
+    relevance::site_docs(&mut Client::new(source.fetch()))
 }
 
 pub fn request(q: &Query) -> Request {

@@ -49,24 +49,7 @@ fn site_dir() -> &'static Path {
 }
 
 fn docs(site: &Path) -> Vec<Doc> {
-    let mut c = Client::new(from_dir(site));
-    let n = c.manifest().unwrap().docs;
-    // Cited documents outside the archive follow it, in no facet.
-    let archive: u32 = c.manifest().unwrap().facets.year.iter().map(|y| y.1).sum();
-    (0..n)
-        .map(|id| {
-            let m = c.meta(id).unwrap();
-            Doc {
-                number: m.number,
-                title: m.title,
-                doc_type: m.doc_type,
-                issuer: m.issuer,
-                year: (m.date / 10000).to_string(),
-                url: m.url,
-                cited: id >= archive,
-            }
-        })
-        .collect()
+    relevance::site_docs(&mut Client::new(from_dir(site)))
 }
 
 #[test]

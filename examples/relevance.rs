@@ -3,11 +3,11 @@
 //! client, scored, with the bytes each first query fetches.
 //!
 //! ```text
-//! cargo run --release --example relevance -- SITE [--export Q.json] [--score R.json NAME]...
+//! cargo run --release --example relevance -- SITE [--export Q.json [--export-only]] [--score R.json NAME]...
 //! ```
 //!
-//! `--export` writes the queries (for `benches/relevance/run.mjs`, which
-//! asks them of search.js in node and of Pagefind); `--score` reads the
+//! `--export` writes the queries (for `benches/relevance/pagefind-search.mjs`,
+//! which asks them of Pagefind; `--export-only` stops there); `--score` reads the
 //! ranked URLs another engine gave (`{"results": [[url, ...], ...],
 //! "bytes": [n, ...]}` in the order of the export) and prints its scores
 //! beside vanban's.
@@ -93,6 +93,23 @@ fn main() {
         .unwrap_or(200);
     let queries = relevance::queries(&docs, sample);
     let by_url: HashMap<&str, &Doc> = docs.iter().map(|d| (d.url.as_str(), d)).collect();
+    if let Some(i) = args.iter().position(|a| a == "--export")
+        && let Some(path) = args.get(i + 1)
+    {
+        let list: Vec<serde_json::Value> = queries
+            .iter()
+            .map(|q| {
+                serde_json::json!({
+                    "set": q.set, "q": q.q,
+                    "filter": q.filter.as_ref().map(|(n, v)| serde_json::json!({ *n: v })),
+                })
+            })
+            .collect();
+        std::fs::write(path, serde_json::to_vec(&list).unwrap()).expect("write");
+        if args.iter().any(|a| a == "--export-only") {
+            return;
+        }
+    }
 
     let script = std::fs::read(site.join("static/search.js"))
         .or_else(|_| std::fs::read("themes/default/static/search.js"))
@@ -129,19 +146,8 @@ fn main() {
     let mut i = 1;
     while i < args.len() {
         match args[i].as_str() {
-            "--export" if i + 1 < args.len() => {
-                let list: Vec<serde_json::Value> = queries
-                    .iter()
-                    .map(|q| {
-                        serde_json::json!({
-                            "set": q.set, "q": q.q,
-                            "filter": q.filter.as_ref().map(|(n, v)| serde_json::json!({ *n: v })),
-                        })
-                    })
-                    .collect();
-                std::fs::write(&args[i + 1], serde_json::to_vec(&list).unwrap()).expect("write");
-                i += 2;
-            }
+            "--export" if i + 1 < args.len() => i += 2,
+            "--export-only" => i += 1,
             "--score" if i + 2 < args.len() => {
                 let v: serde_json::Value =
                     serde_json::from_slice(&std::fs::read(&args[i + 1]).expect("results"))
@@ -149,6 +155,11 @@ fn main() {
                 let results = v["results"].as_array().expect("results");
                 let mut s = Vec::new();
                 for (q, urls) in queries.iter().zip(results) {
+                    // Not asked (a filter the engine cannot apply).
+                    if urls.is_null() {
+                        s.push(f64::NAN);
+                        continue;
+                    }
                     let ranked: Vec<&Doc> = urls
                         .as_array()
                         .into_iter()
@@ -200,7 +211,11 @@ fn main() {
         );
         for (j, t) in theirs.iter().enumerate() {
             let (_, _, m, l, w) = &t[k];
-            print!(" {m:.3} | {l:.2} ({w}) | {} |", kb(&others[j].2));
+            if m.is_nan() {
+                print!(" — | — | — |");
+            } else {
+                print!(" {m:.3} | {l:.2} ({w}) | {} |", kb(&others[j].2));
+            }
         }
         println!();
     }

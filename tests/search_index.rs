@@ -446,9 +446,22 @@ fn the_search_page_works_in_headless_chromium() {
     let (none, status) = page("?q=khong+co+tu+nay");
     assert!(none.is_empty());
     assert_eq!(status, "Không tìm thấy văn bản nào.");
+    // The status filter, from the address (`?validity=`).
+    assert_eq!(
+        page(&format!(
+            "?q=tang+cuong&validity={}",
+            encode("Đã bị thay thế")
+        ))
+        .0,
+        ["143-CV/TU"]
+    );
 
     // Dates are written as on the rest of the site (`dates::short`).
     let dom = browser::dump_dom(&server.url("tim-kiem/?q=chong+dich"));
+    // The status filter offers the states with their counts.
+    let select = &dom[dom.find(r#"<select id="search-validity""#).unwrap()..];
+    let select = &select[..select.find("</select>").unwrap()];
+    assert!(select.contains(">Đã bị thay thế (1)</option>"), "{select}");
     let times = times(&dom);
     assert!(
         times.contains(&("2021-06-15".to_owned(), "15/06/2021".to_owned())),

@@ -15,11 +15,11 @@
 #[path = "../tests/common/relevance.rs"]
 mod relevance;
 
-use relevance::{Doc, Query, gzip_len};
+use relevance::{Doc, gzip_len};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use vanban::search::IndexFile;
-use vanban::search::client::{Client, Request, from_dir};
+use vanban::search::client::{Client, from_dir};
 
 /// Where the index is: a built site, or built in memory from a content
 /// folder (no site build: quicker, but no pages for cited documents).
@@ -60,23 +60,6 @@ impl Source {
 /// Every document of the site, from its search metadata.
 fn docs(source: &Source) -> Vec<Doc> {
     relevance::site_docs(&mut Client::new(source.fetch()))
-}
-
-pub fn request(q: &Query) -> Request {
-    let mut req = Request {
-        query: q.q.clone(),
-        limit: 10,
-        ..Request::default()
-    };
-    if let Some((name, value)) = &q.filter {
-        let v = Some(value.clone());
-        match *name {
-            "issuer" => req.issuer = v,
-            "type" => req.doc_type = v,
-            _ => req.year = v,
-        }
-    }
-    req
 }
 
 fn main() {
@@ -121,7 +104,7 @@ fn main() {
     let verbose = std::env::var_os("VERBOSE").is_some();
     for q in &queries {
         let mut c = Client::new(source.fetch());
-        let out = c.search(&request(q)).expect("search");
+        let out = c.search(&relevance::request(q)).expect("search");
         let ranked: Vec<&Doc> = out.hits.iter().map(|h| &docs[h.id as usize]).collect();
         let s = relevance::score(q, &ranked);
         let mut b = script_gz;

@@ -26,7 +26,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
-use vanban::search::client::Client;
+use vanban::search::client::{Client, Request};
 use vanban::search::text::{self, Gap};
 use vanban::search::{IndexFile, SearchDoc};
 
@@ -83,6 +83,24 @@ pub fn with_search_docs<R>(dir: &std::path::Path, f: impl FnOnce(&[SearchDoc]) -
         })
         .collect();
     f(&search_docs)
+}
+
+/// The client request of a judged query (its filter set), ten hits.
+pub fn request(q: &Query) -> Request {
+    let mut req = Request {
+        query: q.q.clone(),
+        limit: 10,
+        ..Request::default()
+    };
+    if let Some((name, value)) = &q.filter {
+        let v = Some(value.clone());
+        match *name {
+            "issuer" => req.issuer = v,
+            "type" => req.doc_type = v,
+            _ => req.year = v,
+        }
+    }
+    req
 }
 
 /// Size at gzip level 6, as static hosts serve it.

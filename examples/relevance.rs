@@ -3,11 +3,11 @@
 //! client, scored, with the bytes each first query fetches.
 //!
 //! ```text
-//! cargo run --release --example relevance -- SITE [--export Q.json] [--score R.json NAME]...
+//! cargo run --release --example relevance -- SITE [--export Q.json [--export-only]] [--score R.json NAME]...
 //! ```
 //!
-//! `--export` writes the queries (for `benches/relevance/run.mjs`, which
-//! asks them of search.js in node and of Pagefind); `--score` reads the
+//! `--export` writes the queries (for `benches/relevance/pagefind-search.mjs`,
+//! which asks them of Pagefind; `--export-only` stops there); `--score` reads the
 //! ranked URLs another engine gave (`{"results": [[url, ...], ...],
 //! "bytes": [n, ...]}` in the order of the export) and prints its scores
 //! beside vanban's.
@@ -15,14 +15,11 @@
 #[path = "../tests/common/relevance.rs"]
 mod relevance;
 
-use flate2::Compression;
-use flate2::write::GzEncoder;
-use relevance::{Doc, Query};
+use relevance::{Doc, gzip_len};
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use vanban::search::client::{Client, Request, from_dir};
-use vanban::search::{IndexFile, SearchDoc, build_index};
+use vanban::search::IndexFile;
+use vanban::search::client::{Client, from_dir};
 
 /// Where the index is: a built site, or built in memory from a content
 /// folder (no site build: quicker, but no pages for cited documents).
@@ -36,29 +33,10 @@ type Fetch<'a> = Box<dyn FnMut(&str) -> Option<Vec<u8>> + 'a>;
 impl Source {
     fn open(path: &Path) -> Source {
         if path.join("search/manifest.json").exists() {
-            return Source::Site(path.to_owned());
+            Source::Site(path.to_owned())
+        } else {
+            Source::Memory(relevance::content_index(path))
         }
-        let mut docs = vanban::load::load(path).expect("a built site or a content folder");
-        docs.sort_by(|a, b| (a.date, &a.number).cmp(&(b.date, &b.number)));
-        let urls: Vec<String> = docs
-            .iter()
-            .map(|d| format!("van-ban/{}/", vanban::text::slug(&d.number)))
-            .collect();
-        let search_docs: Vec<SearchDoc> = docs
-            .iter()
-            .zip(&urls)
-            .map(|(d, url)| SearchDoc {
-                number: &d.number,
-                doc_type: &d.doc_type,
-                title: &d.title,
-                issuer: &d.issuer,
-                date: d.date,
-                url,
-                topics: &d.topics,
-                body: &d.body,
-            })
-            .collect();
-        Source::Memory(build_index(&search_docs))
     }
 
     fn fetch(&self) -> Fetch<'_> {
@@ -79,49 +57,9 @@ impl Source {
     }
 }
 
-fn gzip_len(bytes: &[u8]) -> usize {
-    let mut e = GzEncoder::new(Vec::new(), Compression::new(6));
-    e.write_all(bytes).expect("in memory");
-    e.finish().expect("in memory").len()
-}
-
 /// Every document of the site, from its search metadata.
 fn docs(source: &Source) -> Vec<Doc> {
-    let mut c = Client::new(source.fetch());
-    let n = c.manifest().expect("a built site with search/").docs;
-    // Cited documents outside the archive follow it, in no facet.
-    let archive: u32 = c.manifest().unwrap().facets.year.iter().map(|y| y.1).sum();
-    (0..n)
-        .map(|id| {
-            let m = c.meta(id).expect("metadata");
-            Doc {
-                number: m.number,
-                title: m.title,
-                doc_type: m.doc_type,
-                issuer: m.issuer,
-                year: (m.date / 10000).to_string(),
-                url: m.url,
-                cited: id >= archive,
-            }
-        })
-        .collect()
-}
-
-pub fn request(q: &Query) -> Request {
-    let mut req = Request {
-        query: q.q.clone(),
-        limit: 10,
-        ..Request::default()
-    };
-    if let Some((name, value)) = &q.filter {
-        let v = Some(value.clone());
-        match *name {
-            "issuer" => req.issuer = v,
-            "type" => req.doc_type = v,
-            _ => req.year = v,
-        }
-    }
-    req
+    relevance::site_docs(&mut Client::new(source.fetch()))
 }
 
 fn main() {
@@ -138,6 +76,23 @@ fn main() {
         .unwrap_or(200);
     let queries = relevance::queries(&docs, sample);
     let by_url: HashMap<&str, &Doc> = docs.iter().map(|d| (d.url.as_str(), d)).collect();
+    if let Some(i) = args.iter().position(|a| a == "--export")
+        && let Some(path) = args.get(i + 1)
+    {
+        let list: Vec<serde_json::Value> = queries
+            .iter()
+            .map(|q| {
+                serde_json::json!({
+                    "set": q.set, "q": q.q,
+                    "filter": q.filter.as_ref().map(|(n, v)| serde_json::json!({ *n: v })),
+                })
+            })
+            .collect();
+        std::fs::write(path, serde_json::to_vec(&list).unwrap()).expect("write");
+        if args.iter().any(|a| a == "--export-only") {
+            return;
+        }
+    }
 
     let script = std::fs::read(site.join("static/search.js"))
         .or_else(|_| std::fs::read("themes/default/static/search.js"))
@@ -149,7 +104,7 @@ fn main() {
     let verbose = std::env::var_os("VERBOSE").is_some();
     for q in &queries {
         let mut c = Client::new(source.fetch());
-        let out = c.search(&request(q)).expect("search");
+        let out = c.search(&relevance::request(q)).expect("search");
         let ranked: Vec<&Doc> = out.hits.iter().map(|h| &docs[h.id as usize]).collect();
         let s = relevance::score(q, &ranked);
         let mut b = script_gz;
@@ -174,19 +129,8 @@ fn main() {
     let mut i = 1;
     while i < args.len() {
         match args[i].as_str() {
-            "--export" if i + 1 < args.len() => {
-                let list: Vec<serde_json::Value> = queries
-                    .iter()
-                    .map(|q| {
-                        serde_json::json!({
-                            "set": q.set, "q": q.q,
-                            "filter": q.filter.as_ref().map(|(n, v)| serde_json::json!({ *n: v })),
-                        })
-                    })
-                    .collect();
-                std::fs::write(&args[i + 1], serde_json::to_vec(&list).unwrap()).expect("write");
-                i += 2;
-            }
+            "--export" if i + 1 < args.len() => i += 2,
+            "--export-only" => i += 1,
             "--score" if i + 2 < args.len() => {
                 let v: serde_json::Value =
                     serde_json::from_slice(&std::fs::read(&args[i + 1]).expect("results"))
@@ -194,6 +138,11 @@ fn main() {
                 let results = v["results"].as_array().expect("results");
                 let mut s = Vec::new();
                 for (q, urls) in queries.iter().zip(results) {
+                    // Not asked (a filter the engine cannot apply).
+                    if urls.is_null() {
+                        s.push(f64::NAN);
+                        continue;
+                    }
                     let ranked: Vec<&Doc> = urls
                         .as_array()
                         .into_iter()
@@ -245,7 +194,11 @@ fn main() {
         );
         for (j, t) in theirs.iter().enumerate() {
             let (_, _, m, l, w) = &t[k];
-            print!(" {m:.3} | {l:.2} ({w}) | {} |", kb(&others[j].2));
+            if m.is_nan() {
+                print!(" — | — | — |");
+            } else {
+                print!(" {m:.3} | {l:.2} ({w}) | {} |", kb(&others[j].2));
+            }
         }
         println!();
     }

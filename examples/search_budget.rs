@@ -17,9 +17,10 @@
 //! blocks of the first ten results; bytes are shown raw and gzip-compressed
 //! (level 6, as static hosts serve them).
 
-use flate2::Compression;
-use flate2::write::GzEncoder;
-use std::io::Write;
+#[path = "../tests/common/relevance.rs"]
+mod relevance;
+
+use relevance::gzip_len;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use vanban::search::client::{Client, Request, from_dir};
@@ -39,40 +40,22 @@ fn main() {
         }
         Some("content") if args.len() == 2 => {
             // Index a content folder (e.g. made by `vanban generate`), writing nothing.
-            let mut docs = vanban::load::load(Path::new(&args[1])).expect("a valid content folder");
-            docs.sort_by(|a, b| (a.date, &a.number).cmp(&(b.date, &b.number)));
-            let urls: Vec<String> = docs
-                .iter()
-                .map(|d| format!("van-ban/{}/", vanban::text::slug(&d.number)))
-                .collect();
-            let search_docs: Vec<SearchDoc> = docs
-                .iter()
-                .zip(&urls)
-                .map(|(d, url)| SearchDoc {
-                    number: &d.number,
-                    doc_type: &d.doc_type,
-                    title: &d.title,
-                    issuer: &d.issuer,
-                    date: d.date,
-                    url,
-                    topics: &d.topics,
-                    body: &d.body,
-                })
-                .collect();
-            let before = peak_rss_kb();
-            let (t, cpu) = (Instant::now(), cpu_seconds());
-            let files = build_index(&search_docs);
-            let total: usize = files.iter().map(|f| f.bytes.len()).sum();
-            println!(
-                "{} documents: {} files, {:.1} MB, in {:.2} s ({:.2} s of CPU); peak memory {} MB before, {} MB after",
-                docs.len(),
-                files.len(),
-                total as f64 / 1e6,
-                t.elapsed().as_secs_f64(),
-                cpu_seconds() - cpu,
-                before / 1024,
-                peak_rss_kb() / 1024
-            );
+            relevance::with_search_docs(Path::new(&args[1]), |search_docs| {
+                let before = peak_rss_kb();
+                let (t, cpu) = (Instant::now(), cpu_seconds());
+                let files = build_index(search_docs);
+                let total: usize = files.iter().map(|f| f.bytes.len()).sum();
+                println!(
+                    "{} documents: {} files, {:.1} MB, in {:.2} s ({:.2} s of CPU); peak memory {} MB before, {} MB after",
+                    search_docs.len(),
+                    files.len(),
+                    total as f64 / 1e6,
+                    t.elapsed().as_secs_f64(),
+                    cpu_seconds() - cpu,
+                    before / 1024,
+                    peak_rss_kb() / 1024
+                );
+            });
         }
         Some("build-only") if args.len() == 2 => {
             // For profilers: build the index of N synthetic documents, write nothing.
@@ -102,12 +85,6 @@ fn main() {
             std::process::exit(2);
         }
     }
-}
-
-fn gzip_len(bytes: &[u8]) -> usize {
-    let mut e = GzEncoder::new(Vec::new(), Compression::new(6));
-    e.write_all(bytes).expect("in memory");
-    e.finish().expect("in memory").len()
 }
 
 /// The script's bytes: the site's copy, or the theme's.
@@ -356,6 +333,7 @@ mod synthetic {
                 url: &self.url,
                 topics: &self.topics,
                 body: &self.body,
+                status: "",
             }
         }
     }

@@ -64,6 +64,7 @@ struct Fixture {
     date: &'static str,
     topics: &'static [&'static str],
     body: &'static str,
+    status: &'static str,
 }
 
 /// A small archive: documents of the sample, and hostile ones.
@@ -76,6 +77,7 @@ const FIXTURE: &[Fixture] = &[
         date: "2020-12-20",
         topics: &["Covid-19"],
         body: "Các tỉnh thực hiện nghiêm giãn cách xã hội theo Chỉ thị số 16/CT-TTg.",
+        status: "Đã được sửa đổi, bổ sung",
     },
     Fixture {
         number: "143-CV/TU",
@@ -85,6 +87,7 @@ const FIXTURE: &[Fixture] = &[
         date: "2021-04-29",
         topics: &["Covid-19"],
         body: "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng tiếp tục lãnh đạo.\n\nCông tác đang triển khai.",
+        status: "Đã bị thay thế",
     },
     Fixture {
         number: "176-CV/TU",
@@ -94,6 +97,7 @@ const FIXTURE: &[Fixture] = &[
         date: "2021-06-15",
         topics: &["Covid-19"],
         body: "Thực hiện Công văn số 143-CV/TU, **Ban Thường vụ** Tỉnh ủy yêu cầu:\n\n1. Chống dịch như chống giặc.\n2. Phát triển kinh tế.",
+        status: "Chưa ghi nhận văn bản thay thế, bãi bỏ trong kho",
     },
     Fixture {
         number: "453-CV/TU",
@@ -103,6 +107,7 @@ const FIXTURE: &[Fixture] = &[
         date: "2021-06-16",
         topics: &[],
         body: "Ban Thường vụ Tỉnh ủy Quảng Ngãi yêu cầu các cấp ủy, tổ chức đảng.",
+        status: "Chưa ghi nhận văn bản thay thế, bãi bỏ trong kho",
     },
     Fixture {
         number: "1507/UBND-TH",
@@ -112,6 +117,7 @@ const FIXTURE: &[Fixture] = &[
         date: "2021-09-11",
         topics: &[],
         body: "Đặc biệt là các Công điện số 1099/CĐ-TTg ngày 22 tháng 8 năm 2021 và 1102/CĐ-TTg.",
+        status: "Chưa ghi nhận văn bản thay thế, bãi bỏ trong kho",
     },
     Fixture {
         number: "374-TB/TU",
@@ -121,6 +127,7 @@ const FIXTURE: &[Fixture] = &[
         date: "2021-09-01",
         topics: &["Covid-19"],
         body: "Lãnh đạo chặt chẽ, quyết liệt giãn cách xã hội theo Công điện số 1099/CD-TTg ngày 22-8-2021. Giãn cách xã hội toàn tỉnh.",
+        status: "Chưa ghi nhận văn bản thay thế, bãi bỏ trong kho",
     },
     Fixture {
         number: "9/CĐ-UBND",
@@ -130,6 +137,7 @@ const FIXTURE: &[Fixture] = &[
         date: "2021-10-02",
         topics: &["<b>Chủ đề</b>"],
         body: "<script>alert(3)</script> Nội dung [liên kết](javascript:alert(4)) có chữ đảng.",
+        status: "Chưa ghi nhận văn bản thay thế, bãi bỏ trong kho",
     },
 ];
 
@@ -154,6 +162,7 @@ fn build_fixture() -> Vec<IndexFile> {
             url,
             topics,
             body: f.body,
+            status: f.status,
         })
         .collect();
     build_index(&docs)
@@ -168,6 +177,7 @@ fn request(q: &str, prefix: bool, filters: &[(&str, &str)]) -> Request {
         doc_type: get("type"),
         year: get("year"),
         topic: get("topic"),
+        validity: get("validity"),
         limit: 10,
     }
 }
@@ -204,6 +214,13 @@ fn the_sample_queries_find_what_readers_expect() {
         &request("", false, &[("type", "Công điện"), ("year", "2021")]),
     );
     assert_eq!(browse, ["9/CĐ-UBND"]);
+    // The status filter: the documents in that state only.
+    let replaced = numbers(
+        &files,
+        &request("tang cuong", false, &[("validity", "Đã bị thay thế")]),
+    );
+    assert_eq!(replaced, ["143-CV/TU"]);
+    assert_eq!(q("tang cuong").len(), 3, "unfiltered, all three");
 }
 
 /// Requests whose answers `search.js` must reproduce exactly.
@@ -226,6 +243,8 @@ fn js_requests() -> Vec<Request> {
         ),
         request("", false, &[("type", "Công điện")]),
         request("", false, &[("topic", "Covid-19")]),
+        request("", false, &[("validity", "Đã bị thay thế")]),
+        request("covid", false, &[("validity", "Đã được sửa đổi, bổ sung")]),
         request("khong co tu nay", false, &[]),
         request("script alert", false, &[]),
     ]
@@ -251,7 +270,7 @@ fn search_js_answers_like_the_rust_client() {
         expected.push(json!({
             "request": {
                 "q": req.query, "prefix": req.prefix, "limit": req.limit,
-                "issuer": req.issuer, "type": req.doc_type, "year": req.year, "topic": req.topic,
+                "issuer": req.issuer, "type": req.doc_type, "year": req.year, "topic": req.topic, "validity": req.validity,
             },
             "total": out.total,
             "ids": out.hits.iter().map(|h| h.id).collect::<Vec<_>>(),
@@ -318,7 +337,7 @@ fn search_page_template_loads_the_script_without_inline_code() {
     ] {
         assert!(html.contains(&format!(r#"id="{id}""#)), "missing #{id}");
     }
-    for facet in ["issuer", "type", "year", "topic"] {
+    for facet in ["issuer", "type", "year", "topic", "validity"] {
         assert!(html.contains(&format!(r#"<select id="search-{facet}" name="{facet}">"#)));
         assert!(html.contains(&format!(r#"<label for="search-{facet}">"#)));
     }
@@ -427,9 +446,22 @@ fn the_search_page_works_in_headless_chromium() {
     let (none, status) = page("?q=khong+co+tu+nay");
     assert!(none.is_empty());
     assert_eq!(status, "Không tìm thấy văn bản nào.");
+    // The status filter, from the address (`?validity=`).
+    assert_eq!(
+        page(&format!(
+            "?q=tang+cuong&validity={}",
+            encode("Đã bị thay thế")
+        ))
+        .0,
+        ["143-CV/TU"]
+    );
 
     // Dates are written as on the rest of the site (`dates::short`).
     let dom = browser::dump_dom(&server.url("tim-kiem/?q=chong+dich"));
+    // The status filter offers the states with their counts.
+    let select = &dom[dom.find(r#"<select id="search-validity""#).unwrap()..];
+    let select = &select[..select.find("</select>").unwrap()];
+    assert!(select.contains(">Đã bị thay thế (1)</option>"), "{select}");
     let times = times(&dom);
     assert!(
         times.contains(&("2021-06-15".to_owned(), "15/06/2021".to_owned())),

@@ -15,7 +15,7 @@ mod site;
 use relevance::Doc;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use vanban::search::client::{Client, Request, from_dir};
+use vanban::search::client::{Client, from_dir};
 use vanban::text::fold;
 
 const DOCS: &str = "3000";
@@ -49,24 +49,7 @@ fn site_dir() -> &'static Path {
 }
 
 fn docs(site: &Path) -> Vec<Doc> {
-    let mut c = Client::new(from_dir(site));
-    let n = c.manifest().unwrap().docs;
-    // Cited documents outside the archive follow it, in no facet.
-    let archive: u32 = c.manifest().unwrap().facets.year.iter().map(|y| y.1).sum();
-    (0..n)
-        .map(|id| {
-            let m = c.meta(id).unwrap();
-            Doc {
-                number: m.number,
-                title: m.title,
-                doc_type: m.doc_type,
-                issuer: m.issuer,
-                year: (m.date / 10000).to_string(),
-                url: m.url,
-                cited: id >= archive,
-            }
-        })
-        .collect()
+    relevance::site_docs(&mut Client::new(from_dir(site)))
 }
 
 #[test]
@@ -78,19 +61,7 @@ fn relevance_on_a_generated_archive_meets_the_targets() {
     let scores: Vec<f64> = queries
         .iter()
         .map(|q| {
-            let mut req = Request {
-                query: q.q.clone(),
-                limit: 10,
-                ..Request::default()
-            };
-            if let Some((name, value)) = &q.filter {
-                let v = Some(value.clone());
-                match *name {
-                    "issuer" => req.issuer = v,
-                    "type" => req.doc_type = v,
-                    _ => req.year = v,
-                }
-            }
+            let req = relevance::request(q);
             let out = client.search(&req).unwrap();
             let ranked: Vec<&Doc> = out.hits.iter().map(|h| &docs[h.id as usize]).collect();
             relevance::score(q, &ranked)

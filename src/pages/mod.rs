@@ -301,16 +301,29 @@ impl Writer<'_> {
     }
 }
 
-/// The client-side search index, under `search/`.
-fn write_search_index(w: &Writer) -> Result<(), String> {
+/// The client-side search index, under `search/`. The status filter's
+/// values are the theme's words of the lists (`list_replaced`, …) and of
+/// the status line (`status_none_known`).
+fn write_search_index(w: &Writer, theme: &Theme) -> Result<(), String> {
     let site = w.site;
-    // Made from the documents' files and addresses only.
+    let word = |key: &str| theme.labels.get(key).map_or("", String::as_str);
+    let statuses: Vec<&str> = site
+        .validity
+        .iter()
+        .map(|v| match v.state.as_str() {
+            "none_known" => word("status_none_known"),
+            s => word(&format!("list_{s}")),
+        })
+        .collect();
+    // Made from the documents' files, addresses and statuses (another
+    // document's edit may change a status).
     let inputs = || {
         let mut h = crate::fingerprint::hasher();
         for (i, path) in site.paths.iter().enumerate() {
             w.doc_hash(i).hash(&mut h);
             path.hash(&mut h);
         }
+        statuses.hash(&mut h);
         h.finish()
     };
     if w.carry("search/", inputs)? {
@@ -320,7 +333,8 @@ fn write_search_index(w: &Writer) -> Result<(), String> {
         .docs
         .iter()
         .zip(&site.paths)
-        .map(|(d, path)| crate::search::SearchDoc {
+        .zip(&statuses)
+        .map(|((d, path), status)| crate::search::SearchDoc {
             number: &d.number,
             doc_type: &d.doc_type,
             title: &d.title,
@@ -329,6 +343,7 @@ fn write_search_index(w: &Writer) -> Result<(), String> {
             url: path,
             topics: &d.topics,
             body: &d.body,
+            status,
         })
         .collect();
     // Cited documents outside the archive have pages: they are found too.
@@ -382,7 +397,7 @@ pub fn write_all(
     pages_ready();
     data::write_all(&w)?;
     clock.lap("data");
-    write_search_index(&w)?;
+    write_search_index(&w, theme)?;
     clock.lap("search index");
     feeds::write_all(&w)?;
     let mut listed = std::mem::take(&mut *w.listed.lock().map_err(|e| e.to_string())?);

@@ -98,6 +98,7 @@ pub fn build(archive: &[SearchDoc], cited: &[CitedDoc]) -> Vec<IndexFile> {
         url: c.url,
         topics: &[],
         body: "",
+        status: "",
     }));
     let dates: Vec<Option<chrono::NaiveDate>> = archive
         .iter()
@@ -149,6 +150,7 @@ struct Facets {
     doc_type: Vec<(String, u32)>,
     year: Vec<(String, u32)>,
     topic: Vec<(String, u32)>,
+    validity: Vec<(String, u32)>,
 }
 
 // ---------------------------------------------------------------- terms
@@ -778,6 +780,13 @@ fn write_meta_and_facets(
             .flat_map(|(i, d)| d.topics.iter().map(move |t| (i, t.as_str()))),
         false,
     );
+    let statuses = facet(
+        docs.iter()
+            .enumerate()
+            .filter(|(_, d)| !d.status.is_empty())
+            .map(|(i, d)| (i, d.status)),
+        false,
+    );
     let index_of = |values: &[(String, Vec<u32>)]| -> HashMap<String, usize> {
         values
             .iter()
@@ -847,6 +856,7 @@ fn write_meta_and_facets(
         doc_type: listing("type", types),
         year: listing("year", years),
         topic: listing("topic", topics),
+        validity: listing("validity", statuses),
     }
 }
 

@@ -48,6 +48,9 @@ pub struct Facets {
     pub doc_type: FacetValues,
     pub year: FacetValues,
     pub topic: FacetValues,
+    /// Validity state, in the words of the status line.
+    #[serde(default)]
+    pub validity: FacetValues,
 }
 
 /// What the user asked: the text, whether its last word is still being
@@ -60,6 +63,8 @@ pub struct Request {
     pub doc_type: Option<String>,
     pub year: Option<String>,
     pub topic: Option<String>,
+    /// The validity state, in the words of the status line.
+    pub validity: Option<String>,
     pub limit: usize,
 }
 
@@ -241,6 +246,7 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
             ("type", &req.doc_type, &m.facets.doc_type),
             ("year", &req.year, &m.facets.year),
             ("topic", &req.topic, &m.facets.topic),
+            ("validity", &req.validity, &m.facets.validity),
         ];
         let wanted: Vec<(&str, &String, &FacetValues)> = filters
             .iter()

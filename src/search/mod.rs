@@ -107,7 +107,8 @@
 //!   `yyyymmdd` (0: none), trích yếu, URL relative to
 //!   the site root, topic count and indexes, leading body text.
 //! - `f/<facet>-<i>.bin`: the set of documents having the facet's `i`-th
-//!   value (`issuer`, `type`, `year`, `topic`).
+//!   value (`issuer`, `type`, `year`, `topic`, `validity`: the
+//!   status's state in the words of the status line).
 
 mod build;
 pub mod client;
@@ -130,6 +131,9 @@ pub struct SearchDoc<'a> {
     pub url: &'a str,
     pub topics: &'a [String],
     pub body: &'a str,
+    /// What the archive says of its force, in the words a reader filters
+    /// by (`Đã bị thay thế`, …); empty: in no status value.
+    pub status: &'a str,
 }
 
 /// One file of the index, its path relative to the site root.

@@ -43,6 +43,7 @@ fn index(docs: &[Doc]) -> Vec<IndexFile> {
             url,
             topics: &d.topics,
             body: d.body,
+            status: "",
         })
         .collect();
     build_index(&search_docs)

@@ -18,10 +18,97 @@
 //!
 //! Each set is also asked with a filter (topics by their most common year,
 //! whole trích yếu by their document's type, numbers by their issuer).
+//!
+//! Also what the relevance test and both examples share: the documents of
+//! a built index ([`site_docs`]), the index of a content folder built in
+//! memory ([`content_index`]) and gzip sizes ([`gzip_len`]).
 #![allow(dead_code)]
 
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+use vanban::search::client::{Client, Request};
 use vanban::search::text::{self, Gap};
+use vanban::search::{IndexFile, SearchDoc};
+
+/// Every document of an index, from its search metadata; cited documents
+/// outside the archive follow the archive's (in no facet).
+pub fn site_docs<F: FnMut(&str) -> Option<Vec<u8>>>(c: &mut Client<F>) -> Vec<Doc> {
+    let m = c.manifest().expect("a search index");
+    let archive: u32 = m.facets.year.iter().map(|y| y.1).sum();
+    (0..m.docs)
+        .map(|id| {
+            let m = c.meta(id).expect("metadata");
+            Doc {
+                number: m.number,
+                title: m.title,
+                doc_type: m.doc_type,
+                issuer: m.issuer,
+                year: (m.date / 10000).to_string(),
+                url: m.url,
+                cited: id >= archive,
+            }
+        })
+        .collect()
+}
+
+/// The index of a content folder (`vanban generate`), built in memory as
+/// the site build would (no cited documents, no statuses), files sorted
+/// by path.
+pub fn content_index(dir: &std::path::Path) -> Vec<IndexFile> {
+    with_search_docs(dir, vanban::search::build_index)
+}
+
+/// Calls `f` with the documents of a content folder as the index sees
+/// them, sorted by date and number.
+pub fn with_search_docs<R>(dir: &std::path::Path, f: impl FnOnce(&[SearchDoc]) -> R) -> R {
+    let mut docs = vanban::load::load(dir).expect("a valid content folder");
+    docs.sort_by(|a, b| (a.date, &a.number).cmp(&(b.date, &b.number)));
+    let urls: Vec<String> = docs
+        .iter()
+        .map(|d| format!("van-ban/{}/", vanban::text::slug(&d.number)))
+        .collect();
+    let search_docs: Vec<SearchDoc> = docs
+        .iter()
+        .zip(&urls)
+        .map(|(d, url)| SearchDoc {
+            number: &d.number,
+            doc_type: &d.doc_type,
+            title: &d.title,
+            issuer: &d.issuer,
+            date: d.date,
+            url,
+            topics: &d.topics,
+            body: &d.body,
+            status: "",
+        })
+        .collect();
+    f(&search_docs)
+}
+
+/// The client request of a judged query (its filter set), ten hits.
+pub fn request(q: &Query) -> Request {
+    let mut req = Request {
+        query: q.q.clone(),
+        limit: 10,
+        ..Request::default()
+    };
+    if let Some((name, value)) = &q.filter {
+        let v = Some(value.clone());
+        match *name {
+            "issuer" => req.issuer = v,
+            "type" => req.doc_type = v,
+            _ => req.year = v,
+        }
+    }
+    req
+}
+
+/// Size at gzip level 6, as static hosts serve it.
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    e.write_all(bytes).expect("in memory");
+    e.finish().expect("in memory").len()
+}
 
 /// One document as the judge sees it (from the site's search metadata).
 #[derive(Debug, Clone)]

@@ -78,10 +78,19 @@ test('short dates follow src/site/dates.rs: day and month always of two digits',
 });
 
 test('query and filters round-trip through the address', () => {
-  const state = search.readParams('?q=gi%C3%A3n+c%C3%A1ch&issuer=T%E1%BB%89nh+%E1%BB%A7y&year=2021');
-  assert.deepEqual(state, { q: 'giãn cách', issuer: 'Tỉnh ủy', type: '', year: '2021', topic: '' });
+  const state = search.readParams(
+    '?q=gi%C3%A3n+c%C3%A1ch&issuer=T%E1%BB%89nh+%E1%BB%A7y&year=2021&validity=%C4%90%C3%A3+b%E1%BB%8B+thay+th%E1%BA%BF',
+  );
+  assert.deepEqual(state, {
+    q: 'giãn cách',
+    issuer: 'Tỉnh ủy',
+    type: '',
+    year: '2021',
+    topic: '',
+    validity: 'Đã bị thay thế',
+  });
   assert.deepEqual(search.readParams(search.writeParams(state)), state);
-  assert.equal(search.writeParams({ q: '', issuer: '', type: '', year: '', topic: '' }), '');
+  assert.equal(search.writeParams({ q: '', issuer: '', type: '', year: '', topic: '', validity: '' }), '');
 });
 
 test('matched words are highlighted, folded or exact, and nothing else', () => {

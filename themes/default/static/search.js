@@ -279,7 +279,7 @@
   const COMPLETION_BLOCKS = 2;
   const MAX_PAIRS = 5;
   const POSTING_BUDGET = 65536;
-  const FACETS = ['issuer', 'type', 'year', 'topic'];
+  const FACETS = ['issuer', 'type', 'year', 'topic', 'validity'];
 
   const idf = (docs, df) => Math.round(Math.log(1 + docs / Math.max(df, 1)) * 1000);
 
@@ -433,7 +433,7 @@
     }
 
     /**
-     * Runs a query {q, prefix, issuer, type, year, topic, limit}: resolves
+     * Runs a query {q, prefix, issuer, type, year, topic, validity, limit}: resolves
      * to {total, ids (all matches, best first), hits (the first `limit`
      * with metadata), words (the folded words, for highlighting), prefix
      * (the word matched as a prefix, or null)}.
@@ -543,7 +543,7 @@
       }
       const facetFiles = [];
       for (const [name, value] of wanted) {
-        const pos = m.facets[name].findIndex((v) => v[0] === value);
+        const pos = (m.facets[name] || []).findIndex((v) => v[0] === value);
         if (pos < 0) return none;
         facetFiles.push('search/f/' + name + '-' + pos + '.bin');
       }
@@ -970,7 +970,7 @@
         for (const name of FACETS) {
           const sel = selects[name];
           if (!sel) continue;
-          for (const [value, count] of m.facets[name]) addOption(sel, value, value + ' (' + formatCount(count) + ')');
+          for (const [value, count] of m.facets[name] || []) addOption(sel, value, value + ' (' + formatCount(count) + ')');
         }
       })
       .catch(() => {})

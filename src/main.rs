@@ -357,7 +357,7 @@ fn run_build(
             }
             let size = vanban::hosting::measure(&opts.output_dir);
             eprintln!("{}", vanban::hosting::report(&size));
-            if let Some(w) = vanban::hosting::warning(&size) {
+            if let Some(w) = vanban::hosting::warning(&size, opts.config.document_files) {
                 eprintln!("warning: {w}");
             }
             for url in &s.dropped {

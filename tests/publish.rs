@@ -436,3 +436,41 @@ fn build_reports_the_sites_size_and_document_files_can_be_left_out() {
     assert!(!page.contains("href=\"index.json\"") && !page.contains("href=\"index.md\""));
     assert!(vanban::linkcheck::check_site(&public).is_empty());
 }
+
+#[test]
+fn the_size_warning_names_the_host_by_how_much_and_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_sample(tmp.path());
+    let out = vanban(tmp.path(), &["build"]);
+    assert!(!stderr(&out).contains("vượt giới hạn"), "{}", stderr(&out));
+    let size = vanban::hosting::measure(&tmp.path().join("public"));
+    // A host whose limit is ten entries below the sample site's.
+    let tight = vanban::hosting::Host {
+        name: "Máy chủ thử",
+        max_bytes: None,
+        max_entries: Some(size.entries() - 10),
+        folders_count: true,
+        max_file: None,
+        max_per_folder: None,
+    };
+    let w = vanban::hosting::warning_for(&[tight], &size, true).expect("over the limit");
+    assert!(
+        w.contains("Máy chủ thử") && w.contains("quá 10 so với giới hạn"),
+        "{w}"
+    );
+    assert!(
+        w.contains("document_files = false") && w.contains("vanban init --host s3"),
+        "{w}"
+    );
+    let w = vanban::hosting::warning_for(&[tight], &size, false).unwrap();
+    assert!(
+        !w.contains("document_files") && w.contains("publish-s3.py"),
+        "{w}"
+    );
+    // The largest file is found and named.
+    assert!(size.largest.0 > 0 && public_has(&tmp.path().join("public"), &size.largest.1));
+}
+
+fn public_has(public: &Path, rel: &str) -> bool {
+    public.join(rel).is_file()
+}

@@ -2,6 +2,7 @@
 //! pages at addresses shared by two documents.
 
 use super::Writer;
+use super::chain::{ChainItem, FoldItem, chain};
 use crate::citation::{CiteKind, Target};
 use crate::markdown::{self, SourceLink};
 use crate::render::root_of;
@@ -29,6 +30,8 @@ struct DocumentPage<'a> {
     chain: Vec<ChainItem<'a>>,
     /// Documents further down the chain, folded by issuer when many.
     chain_folded: Vec<FoldItem<'a>>,
+    /// Documents further up the chain, folded by issuer when many.
+    chain_folded_up: Vec<FoldItem<'a>>,
     prev: Option<DocItem<'a>>,
     next: Option<DocItem<'a>>,
     citation_text: String,
@@ -60,15 +63,6 @@ struct StatusView<'a> {
     effective_vi: Option<String>,
     by: Vec<DocItem<'a>>,
     amended_by: Vec<DocItem<'a>>,
-}
-
-/// A fan of the chain folded into a count: an issuer, its level, how many.
-#[derive(Serialize)]
-struct FoldItem<'a> {
-    issuer: &'a str,
-    issuer_path: &'a str,
-    level: Option<&'static str>,
-    count: usize,
 }
 
 /// Headings by kind: (kind, outgoing label key, incoming label key).
@@ -115,20 +109,6 @@ fn status_view<'a>(site: &'a Site, i: usize) -> StatusView<'a> {
         by: site.doc_items(&v.by),
         amended_by: site.doc_items(&v.amended_by),
     }
-}
-
-/// One step of the chain timeline around a document.
-#[derive(Serialize)]
-struct ChainItem<'a> {
-    date: String,
-    date_vi: String,
-    number: &'a str,
-    doc_type: Option<&'a str>,
-    issuer: Option<&'a str>,
-    title: Option<&'a str>,
-    path: Option<&'a str>,
-    /// `cites` (earlier, cited by this one), `self`, or `cited-by`.
-    role: &'static str,
 }
 
 /// Writes every document page, in parallel.
@@ -251,16 +231,15 @@ fn page_key(
     }
     // Its force, and the chain beyond its neighbours.
     site.validity[i].hash(&mut h);
-    let (chain, folded) = chain(site, i);
-    for c in &chain {
+    let chain = chain(site, i);
+    for c in &chain.items {
         (
             &c.date, c.number, c.doc_type, c.issuer, c.title, c.path, c.role,
         )
             .hash(&mut h);
     }
-    for f in &folded {
-        (f.issuer, f.issuer_path, f.count).hash(&mut h);
-    }
+    chain.folded_up.hash(&mut h);
+    chain.folded_down.hash(&mut h);
     for n in [prev, next] {
         n.is_some().hash(&mut h);
         if let Some(j) = n {
@@ -327,7 +306,7 @@ fn page<'a>(
         .iter()
         .partition(|c| c.from_front_matter && attachment_keys.contains(&c.key));
 
-    let (chain, chain_folded) = chain(site, i);
+    let chain = chain(site, i);
     let cites_by_kind = grouped(
         cites.iter().map(|c| (c.kind, site.cited_item(c))).collect(),
         true,
@@ -366,8 +345,9 @@ fn page<'a>(
         cites_by_kind,
         cited_by_kind,
         status: status_view(site, i),
-        chain,
-        chain_folded,
+        chain: chain.items,
+        chain_folded: chain.folded_down,
+        chain_folded_up: chain.folded_up,
         prev: prev.map(|j| site.doc_item(j)),
         next: next.map(|j| site.doc_item(j)),
         citation_text: citation_text(&d.doc_type, &d.number, d.date, &d.issuer, &d.title),
@@ -522,125 +502,6 @@ pub fn citation_text(
         "{doc_type} số {number} ngày {} của {issuer} {subject}",
         dates::short(date)
     )
-}
-
-/// How many steps the chain lists below a document before folding them.
-const FOLD_AFTER: usize = 12;
-
-/// The whole chain of orders through document `i`, in date order: up
-/// through what it cites to the documents that cite nothing in the archive
-/// (and the external documents they cite), down through what cites it to
-/// the documents nobody cites. What the page lists already (the documents
-/// it cites and that cite it directly) is not listed again; a large fan
-/// below is folded into counts by issuer.
-fn chain<'a>(site: &'a Site, i: usize) -> (Vec<ChainItem<'a>>, Vec<FoldItem<'a>>) {
-    use std::collections::{BTreeSet, VecDeque};
-    let g = &site.graph;
-    let direct_up: BTreeSet<usize> = g.outgoing[i]
-        .iter()
-        .filter_map(|c| match c.target {
-            Target::Archive(j) => Some(j),
-            _ => None,
-        })
-        .collect();
-    let direct_down: BTreeSet<usize> = g.cited_by[i].iter().copied().collect();
-    // Up: breadth first over archive targets; external ones end a path.
-    let mut seen: BTreeSet<usize> = BTreeSet::from([i]);
-    let mut externals: BTreeSet<usize> = BTreeSet::new();
-    let mut up: Vec<usize> = Vec::new();
-    let mut queue: VecDeque<(usize, usize)> = VecDeque::from([(i, 0)]);
-    while let Some((j, depth)) = queue.pop_front() {
-        for c in &g.outgoing[j] {
-            match c.target {
-                Target::Archive(k) if seen.insert(k) => {
-                    up.push(k);
-                    queue.push_back((k, depth + 1));
-                }
-                Target::External(e) if depth > 0 => {
-                    externals.insert(e);
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut down: Vec<usize> = Vec::new();
-    let mut queue: VecDeque<usize> = VecDeque::from([i]);
-    while let Some(j) = queue.pop_front() {
-        for &k in &g.cited_by[j] {
-            if seen.insert(k) {
-                down.push(k);
-                queue.push_back(k);
-            }
-        }
-    }
-    let mut items = Vec::new();
-    for j in up.into_iter().filter(|j| !direct_up.contains(j)) {
-        items.push(archive_step(site, j, "cites"));
-    }
-    for e in externals {
-        let ext = &g.external[e];
-        // Cited by this document directly: listed with what it cites.
-        if g.outgoing[i]
-            .iter()
-            .any(|c| c.target == Target::External(e))
-        {
-            continue;
-        }
-        let date = ext.dates.first().copied();
-        items.push(ChainItem {
-            date: date.map(dates::iso).unwrap_or_default(),
-            date_vi: date.map(dates::short).unwrap_or_default(),
-            number: &ext.number,
-            doc_type: ext.type_prefix(),
-            issuer: ext.issuer.as_deref(),
-            title: None,
-            path: Some(&site.external_paths[e]),
-            role: "cites",
-        });
-    }
-    items.push(archive_step(site, i, "self"));
-    let below: Vec<usize> = down
-        .into_iter()
-        .filter(|j| !direct_down.contains(j))
-        .collect();
-    let mut folded = Vec::new();
-    if below.len() > FOLD_AFTER {
-        let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
-        for &j in &below {
-            *counts.entry(site.issuer_of[j]).or_default() += 1;
-        }
-        for (gi, count) in counts {
-            let grp = &site.issuers[gi];
-            let (level, _) = crate::site::issuers::level_and_province(site, &grp.name);
-            folded.push(FoldItem {
-                issuer: &grp.name,
-                issuer_path: &grp.path,
-                level: Some(level.label()),
-                count,
-            });
-        }
-        folded.sort_by(|a, b| b.count.cmp(&a.count).then(a.issuer.cmp(b.issuer)));
-    } else {
-        for j in below {
-            items.push(archive_step(site, j, "cited-by"));
-        }
-    }
-    items.sort_by(|a, b| a.date.cmp(&b.date).then(a.number.cmp(b.number)));
-    (items, folded)
-}
-
-fn archive_step<'a>(site: &'a Site, j: usize, role: &'static str) -> ChainItem<'a> {
-    let d = &site.docs[j];
-    ChainItem {
-        date: dates::iso(d.date),
-        date_vi: dates::short(d.date),
-        number: &d.number,
-        doc_type: Some(&d.doc_type),
-        issuer: Some(&d.issuer),
-        title: Some(&d.title),
-        path: Some(&site.paths[j]),
-        role,
-    }
 }
 
 #[derive(Serialize)]

@@ -2,6 +2,7 @@
 //! page. Document pages are rendered in parallel; each page is written as
 //! soon as it is rendered.
 
+mod chain;
 mod data;
 mod document;
 mod feeds;

@@ -2,6 +2,7 @@
 //! once; each page is rendered straight into a byte buffer that the caller
 //! writes out, so memory holds one page per worker, not the whole site.
 
+mod squeeze;
 pub mod theme;
 
 use crate::config::Config;
@@ -66,6 +67,9 @@ impl Renderer {
         self.tera
             .render_to(template, &context, &mut out)
             .map_err(|e| format!("{template}: {}", error_chain(&e)))?;
+        if template.ends_with(".html") {
+            out = squeeze::squeeze(&out);
+        }
         Ok(out)
     }
 }

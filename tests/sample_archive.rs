@@ -66,6 +66,19 @@ fn the_sample_archive_builds_whole_and_checks_clean() {
     }
     assert!(issuers.len() > 60, "{} issuers", issuers.len());
 
+    // One body, one issuer page, whatever the spelling: 7 documents print
+    // "UBND tỉnh Lào Cai" and 2 "Ủy ban nhân dân tỉnh Lào Cai".
+    let spelled = |name: &str| docs.iter().filter(|d| d["issuer"] == name).count();
+    let both = spelled("UBND tỉnh Lào Cai") + spelled("Ủy ban nhân dân tỉnh Lào Cai");
+    assert!(spelled("Ủy ban nhân dân tỉnh Lào Cai") > 0 && both > 2);
+    let issuer_page =
+        fs::read_to_string(public.join("co-quan/ubnd-tinh-lao-cai/index.html")).unwrap();
+    assert!(
+        issuer_page.contains(&format!("<p class=\"stats\">{both} văn bản</p>")),
+        "the page counts both spellings' documents"
+    );
+    assert!(!public.join("co-quan/uy-ban-nhan-dan-tinh-lao-cai").exists());
+
     // Real chains of orders: a province's decision on the Government's
     // decision and the ministry's circular guiding it; a department's plan
     // and notice implementing its decision.

@@ -335,11 +335,13 @@ fn write_search_index(w: &Writer, theme: &Theme) -> Result<(), String> {
         .iter()
         .zip(&site.paths)
         .zip(&statuses)
-        .map(|((d, path), status)| crate::search::SearchDoc {
+        .zip(&site.issuer_of)
+        .map(|(((d, path), status), &gi)| crate::search::SearchDoc {
             number: &d.number,
             doc_type: &d.doc_type,
             title: &d.title,
-            issuer: &d.issuer,
+            // The issuer as its page names it: one facet value per body.
+            issuer: &site.issuers[gi].name,
             date: d.date,
             url: path,
             topics: &d.topics,

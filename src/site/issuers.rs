@@ -5,6 +5,58 @@
 use super::Site;
 use std::collections::BTreeMap;
 
+/// What two spellings of one body share: folded (case, marks, `đ`), the
+/// abbreviations of the state's bodies written out (`UBND`, `HĐND`, `TP.`),
+/// punctuation as space. "UBND tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào
+/// Cai" and "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" are one issuer.
+pub fn spelling_key(name: &str) -> String {
+    let folded = crate::text::fold(name);
+    let mut out: Vec<&str> = Vec::new();
+    for w in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        match w {
+            "ubnd" => out.extend(["uy", "ban", "nhan", "dan"]),
+            "hdnd" => out.extend(["hoi", "dong", "nhan", "dan"]),
+            "tp" => out.extend(["thanh", "pho"]),
+            w => out.push(w),
+        }
+    }
+    out.join(" ")
+}
+
+/// The archive's issuers: documents grouped by [`spelling_key`], each
+/// group named by the spelling most of its documents print (ties: the
+/// first in folded order), sorted by that key.
+pub(super) fn group(docs: &[crate::document::Document]) -> Vec<super::Group> {
+    let mut by_key: BTreeMap<String, (Vec<usize>, BTreeMap<&str, usize>)> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        let (list, spellings) = by_key.entry(spelling_key(&d.issuer)).or_default();
+        list.push(i);
+        *spellings.entry(d.issuer.as_str()).or_default() += 1;
+    }
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    by_key
+        .into_values()
+        .map(|(docs, spellings)| {
+            let name = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(n, _)| n.to_string())
+                .unwrap_or_default();
+            // Names whose slugs meet (different keys, one slug) are numbered.
+            let mut path = super::address::issuer(&name);
+            let n = seen.entry(path.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                path = format!("{}-{n}/", path.trim_end_matches('/'));
+            }
+            super::Group { path, name, docs }
+        })
+        .collect()
+}
+
 /// The administrative level of an issuer, for the index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
@@ -180,6 +232,38 @@ fn index_of(map: &std::collections::HashMap<String, usize>, name: &str) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spellings_of_one_body_share_a_key() {
+        let key = spelling_key("Ủy ban nhân dân tỉnh Lào Cai");
+        for other in [
+            "UBND tỉnh Lào Cai",
+            "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+            "Uỷ ban nhân dân  tỉnh Lào Cai",
+        ] {
+            assert_eq!(spelling_key(other), key, "{other}");
+        }
+        assert_eq!(
+            spelling_key("Sở Công thương tỉnh Lào Cai"),
+            spelling_key("Sở Công Thương tỉnh Lào Cai")
+        );
+        assert_eq!(
+            spelling_key("Bộ Lao động-Thương binh và Xã hội"),
+            spelling_key("Bộ Lao động - Thương binh và Xã hội")
+        );
+        assert_eq!(
+            spelling_key("UBND TP. Hà Nội"),
+            spelling_key("Ủy ban nhân dân thành phố Hà Nội")
+        );
+        assert_ne!(
+            spelling_key("UBND tỉnh Lào Cai"),
+            spelling_key("HĐND tỉnh Lào Cai")
+        );
+        assert_ne!(
+            spelling_key("Sở Y tế tỉnh Lào Cai"),
+            spelling_key("Sở Y tế tỉnh Lai Châu")
+        );
+    }
 
     #[test]
     fn reads_level_and_province_from_names() {

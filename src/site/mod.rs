@@ -89,7 +89,7 @@ impl<'a> Site<'a> {
         let external_paths = external_paths(&graph, &addresses.paths, &addresses.shared);
 
         let newest_first = |v: &mut Vec<usize>| v.reverse();
-        let mut issuers = group_by(docs, |d| vec![d.issuer.as_str()], address::issuer);
+        let mut issuers = issuers::group(docs);
         let types = group_by(docs, |d| vec![d.doc_type.as_str()], address::doc_type);
         let topics = group_by(
             docs,
@@ -175,14 +175,12 @@ impl Site<'_> {
         index.get(name).map_or("", |&k| groups[k].path.as_str())
     }
 
-    /// The index of the issuer named `name`, if it has documents.
+    /// The index of the issuer named `name` in any of its spellings
+    /// ([`issuers::spelling_key`]), if it has documents.
     pub fn issuer_index(&self, name: &str) -> Option<usize> {
+        let key = issuers::spelling_key(name);
         self.issuers
-            .binary_search_by(|g| {
-                crate::text::fold(&g.name)
-                    .cmp(&crate::text::fold(name))
-                    .then_with(|| g.name.as_str().cmp(name))
-            })
+            .binary_search_by(|g| issuers::spelling_key(&g.name).cmp(&key))
             .ok()
     }
 }

@@ -8,8 +8,9 @@
 //! cargo run --release --example search_budget -- measure public/ ["chong dich" ...]
 //! # Build the index of N synthetic documents into DIR and measure it:
 //! cargo run --release --example search_budget -- synth 100000 /tmp/search-100k
-//! # Time the index build alone on a content folder (`vanban generate`):
-//! cargo run --release --example search_budget -- content /tmp/kho-100k/content
+//! # Time the index build alone on a content folder (`vanban generate`);
+//! # with OUT, write it there and measure it:
+//! cargo run --release --example search_budget -- content /tmp/kho-100k/content [OUT]
 //! ```
 //!
 //! A first query is counted with everything the browser fetches: the
@@ -38,9 +39,11 @@ fn main() {
             };
             measure(&site, &queries);
         }
-        Some("content") if args.len() == 2 => {
-            // Index a content folder (e.g. made by `vanban generate`), writing nothing.
-            relevance::with_search_docs(Path::new(&args[1]), |search_docs| {
+        Some("content") if args.len() == 2 || args.len() == 3 => {
+            // Index a content folder (e.g. made by `vanban generate`);
+            // with OUT, write the index there (no site, no cited documents)
+            // and measure it.
+            let files = relevance::with_search_docs(Path::new(&args[1]), |search_docs| {
                 let before = peak_rss_kb();
                 let (t, cpu) = (Instant::now(), cpu_seconds());
                 let files = build_index(search_docs);
@@ -55,7 +58,13 @@ fn main() {
                     before / 1024,
                     peak_rss_kb() / 1024
                 );
+                files
             });
+            if let Some(out) = args.get(2).map(Path::new) {
+                write_index(out, &files);
+                drop(files);
+                measure(out, &default_queries(out));
+            }
         }
         Some("build-only") if args.len() == 2 => {
             // For profilers: build the index of N synthetic documents, write nothing.
@@ -80,7 +89,7 @@ fn main() {
         }
         _ => {
             eprintln!(
-                "usage: search_budget measure SITE [QUERY...] | synth N DIR | content DIR | build-only N"
+                "usage: search_budget measure SITE [QUERY...] | synth N DIR | content DIR [OUT] | build-only N"
             );
             std::process::exit(2);
         }
@@ -267,14 +276,19 @@ fn synth(n: usize, dir: &Path) {
     for (d, (count, bytes)) in by_dir {
         println!("  {d:<16} {count:>8} files {:>10.1} MB", bytes as f64 / 1e6);
     }
+    write_index(dir, &files);
+    drop(files);
+    measure(dir, &default_queries(dir));
+}
+
+/// Writes the index files under `dir` (its old `search/` removed).
+fn write_index(dir: &Path, files: &[vanban::search::IndexFile]) {
     let _ = std::fs::remove_dir_all(dir.join("search"));
-    for f in &files {
+    for f in files {
         let path = dir.join(&f.path);
         std::fs::create_dir_all(path.parent().expect("a folder")).expect("writable");
         std::fs::write(path, &f.bytes).expect("writable");
     }
-    drop(files);
-    measure(dir, &default_queries(dir));
 }
 
 /// CPU time of this process so far (user and system, Linux).

@@ -150,17 +150,22 @@ pub struct DateLine {
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(?:(?P<place>[\p{Lu}][\p{L}.'’\- ]{0,40}?)\s*(?:,\s*|\s))?(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:(?:tháng)\s+(?P<m>\d{1,2})\s*(?:năm)\s+(?P<y>\d{4})|[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))(?P<rest>.*)$",
+        r"^(?:(?P<place>[\p{Lu}][\p{L}.'’\- ]{0,40}?)\s*(?:,\s*|\s))?(?i:ngày)\s+(?P<d>\d\s?\d|\d)\s*(?:(?:tháng)\s+(?P<m>\d\s?\d|\d)\s*(?:năm)\s+(?P<y>\d{4})|[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))(?P<rest>.*)$",
     )
 });
 
 /// "Kiên Giang, ngày 15 tháng 6 năm 2021", "Hà Nội, ngày 01/7/2021".
 pub fn date_line(text: &str) -> Option<DateLine> {
     let caps = DATE_LINE.captures(text.trim())?;
-    let day: u32 = caps["d"].parse().ok()?;
+    // "ngày 26 tháng 0 6 năm 2018": a digit split off by conversion.
+    let digits = |s: &str| s.replace(' ', "");
+    let day: u32 = digits(&caps["d"]).parse().ok()?;
     let (month, year) = match (caps.name("m"), caps.name("y")) {
-        (Some(m), Some(y)) => (m.as_str(), y.as_str()),
-        _ => (caps.name("m2")?.as_str(), caps.name("y2")?.as_str()),
+        (Some(m), Some(y)) => (digits(m.as_str()), y.as_str()),
+        _ => (
+            caps.name("m2")?.as_str().to_string(),
+            caps.name("y2")?.as_str(),
+        ),
     };
     let date = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day)?;
     let place = caps.name("place").map(|p| p.as_str().trim().to_string());
@@ -190,6 +195,19 @@ pub fn subject_line(text: &str) -> Option<&str> {
     SUBJECT
         .captures(text)
         .map(|c| c.get(1).map_or("", |m| m.as_str()))
+}
+
+static TYPIST: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:\(\p{Lu}[\p{L}]{0,5}\)|\p{Lu}[\p{L}]{1,5}\.?)(?:\s*\d{1,3}[a-z]?)?\.?$")
+});
+
+/// The initials of the typist and the copy count printed under the Nơi nhận
+/// list ("NVA.", "(TH)", "TTh 05b"): at least two capitals, or in brackets.
+pub fn is_typist_mark(text: &str) -> bool {
+    let t = text.trim();
+    TYPIST.is_match(t)
+        && (t.starts_with('(') || t.chars().filter(|c| c.is_uppercase()).count() >= 2)
+        && !is_motto(t)
 }
 
 /// "Kính gửi: ..." (also "- Kính gửi:"); returns what follows the colon.

@@ -26,7 +26,7 @@ const FIELDS: [&str; 7] = [
 const FLOORS: [(&str, f64, f64); 7] = [
     ("number", 95.5, 1.5),
     ("type", 94.0, 1.0),
-    ("title", 85.0, 6.5),
+    ("title", 87.0, 5.0),
     ("issuer", 89.5, 6.0),
     ("date", 95.5, 0.5),
     ("place", 92.5, 0.5),

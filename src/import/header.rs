@@ -320,7 +320,8 @@ impl Reader<'_> {
                 // After a number, only "ngày ..." in lower case goes on: a
                 // capital starts the body ("Ngày 28 tháng 11, ...").
                 && (!ends_in_number(self.header.title_lines.last().map_or("", |l| l.as_str()))
-                    || patterns::starts_lowercase(t))
+                    || patterns::starts_lowercase(t)
+                    || is_upper(t) && crate::text::fold(t).to_lowercase().starts_with("ngay "))
                 && word_count(t) <= 40;
             let stop = !hanging
                 && ((self.is_other_part(t) && doctype::heading(t).is_none())
@@ -336,7 +337,9 @@ impl Reader<'_> {
                             || patterns::is_collective_body(t)))
                     || (!first
                         && (patterns::subject_line(t).is_some()
-                            || patterns::starts_body(t)
+                            // "THỰC HIỆN NHIỆM VỤ ..." in capitals goes on a
+                        // title in capitals; the body is not printed so.
+                        || patterns::starts_body(t) && (seen_mixed || !is_upper(t))
                             || (!patterns::starts_lowercase(t)
                                 && !is_upper(t)
                                 && !line.italic
@@ -610,6 +613,24 @@ mod tests {
         let (h, _) = header_of("Số: 12/KH-UBND\nLào Cai, ngày 15 tháng 5 năm 20264\n\nNội dung.");
         assert_eq!(h.date, NaiveDate::from_ymd_opt(2026, 5, 15));
         assert_eq!(h.place.as_deref(), Some("Lào Cai"));
+    }
+
+    #[test]
+    fn a_title_in_capitals_goes_on_over_a_line_opening_like_a_body() {
+        let (h, _) = header_of(
+            "Số: 1617/QĐ-UBND\nQuảng Ngãi, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVỀ VIỆC ỦY QUYỀN CHO GIÁM ĐỐC SỞ\nTHỰC HIỆN NHIỆM VỤ TRONG LĨNH VỰC\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nCăn cứ Luật.",
+        );
+        assert_eq!(
+            h.title_lines,
+            [
+                "ỦY QUYỀN CHO GIÁM ĐỐC SỞ",
+                "THỰC HIỆN NHIỆM VỤ TRONG LĨNH VỰC"
+            ]
+        );
+        let (h, _) = header_of(
+            "Số: 122/2025/QĐ-UBND\nHuế, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nBÃI BỎ QUYẾT ĐỊNH SỐ 07/2022/QĐ-UBND\nNGÀY 17 THÁNG 02 NĂM 2022 CỦA ỦY BAN NHÂN DÂN TỈNH\nỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật.",
+        );
+        assert_eq!(h.title_lines.len(), 2, "{:?}", h.title_lines);
     }
 
     #[test]

@@ -339,9 +339,39 @@ pub fn is_position(text: &str) -> bool {
     if !is_upper(text) || word_count(text) > 10 || text.ends_with(':') {
         return false;
     }
-    let words = format!(" {} ", fold(text));
-    ROLE_WORDS.iter().any(|w| words.contains(&format!(" {w} ")))
+    // With its marks: "PHỐ" (thành phố) and "TRƯỜNG" (môi trường) are no
+    // "PHÓ", "TRƯỞNG". Text without any mark (OCR) is read folded.
+    let words = if text.is_ascii() {
+        format!(" {} ", fold(text))
+    } else {
+        format!(
+            " {} ",
+            text.to_lowercase().replace('ỷ', "ủy").replace("uủy", "ủy")
+        )
+    };
+    let roles: &[&str] = if text.is_ascii() {
+        ROLE_WORDS
+    } else {
+        ROLE_WORDS_MARKED
+    };
+    roles.iter().any(|w| words.contains(&format!(" {w} ")))
 }
+
+/// [`ROLE_WORDS`] as printed.
+const ROLE_WORDS_MARKED: &[&str] = &[
+    "phó",
+    "trưởng",
+    "chủ tịch",
+    "bí thư",
+    "giám đốc",
+    "chánh",
+    "thủ tướng",
+    "ủy viên",
+    "chủ nhiệm",
+    "thư ký",
+    "thống đốc",
+    "tổng kiểm toán",
+];
 
 /// Starts with a position: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG
 /// BỘ Y TẾ". Such a line after a title is the authority's formula of the
@@ -514,6 +544,16 @@ pub fn superscript_value(c: char) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_by_their_marks() {
+        assert!(is_position("PHÓ CHỦ TỊCH"));
+        assert!(is_position("THỨ TRƯỞNG"));
+        assert!(is_position("UỶ VIÊN"));
+        assert!(is_position("PHO CHU TICH"));
+        assert!(!is_position("UBND THÀNH PHỐ HÀ NỘI"));
+        assert!(!is_position("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"));
+    }
 
     #[test]
     fn number_lines_in_their_printed_forms() {

@@ -333,6 +333,23 @@ pub fn find(lines: &[Line], from: usize, to: usize, skip: &dyn Fn(usize) -> bool
         }
         let ps = &line_pieces[i];
         let text = &lines[i].text;
+        if in_list && patterns::is_typist_mark(text) {
+            // The typist's initials belong to the list, never to the
+            // signers or the body.
+            match collected.iter_mut().rev().find_map(|p| match p {
+                Piece::Item(s) if crate::text::fold(s).starts_with("luu") => Some(s),
+                _ => None,
+            }) {
+                Some(s) => {
+                    s.push(' ');
+                    s.push_str(text);
+                }
+                None => collected.push(Piece::Item(text.clone())),
+            }
+            i += 1;
+            end = i;
+            continue;
+        }
         if ps.is_empty() {
             // A list item without a dash, or one wrapped onto a new line.
             let open_item = matches!(collected.last(), Some(Piece::Item(s)) if !patterns::ends_sentence(s) && !s.is_empty());
@@ -575,6 +592,28 @@ mod tests {
             .map(|s| s.name)
             .collect();
         assert_eq!(names, [Some("Phạm Thị Minh Hiền".to_string())]);
+    }
+
+    #[test]
+    fn typists_initials_belong_to_the_list() {
+        for mark in ["NVA.", "(TH)", "TTh 05b"] {
+            let (c, lines) = closing(&format!(
+                "Nội dung./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT, TH.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Đức Chín\n{mark}"
+            ));
+            assert_eq!(c.range.end, lines.len(), "{mark}: kept in the block");
+            assert_eq!(
+                c.distribution(),
+                ["Như trên", &format!("Lưu: VT, TH {mark}")]
+            );
+            let names: Vec<Option<String>> = c
+                .signers(&BodyCasing::new(""))
+                .into_iter()
+                .map(|s| s.name)
+                .collect();
+            assert_eq!(names, [Some("Nguyễn Đức Chín".to_string())], "{mark}");
+        }
+        assert!(!patterns::is_typist_mark("Nguyễn"));
+        assert!(!patterns::is_typist_mark("Nội dung."));
     }
 
     #[test]

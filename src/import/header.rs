@@ -144,13 +144,33 @@ impl Reader<'_> {
     /// A date line, perhaps broken before "năm" ("ngày 15 tháng 6" /
     /// "năm 2021"); returns it and the index after it.
     fn date_at(&self, i: usize, text: &str) -> Option<(patterns::DateLine, usize)> {
-        let whole = |d: &patterns::DateLine| d.rest.trim_matches(['.', ' ']).is_empty();
+        // "năm 20264": a footnote marker glued to the year is no more date.
+        let whole = |d: &patterns::DateLine| {
+            let rest = d.rest.trim_matches(['.', ' ', '*']);
+            rest.is_empty()
+                || rest.chars().count() <= 2
+                    && rest
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || patterns::superscript_value(c).is_some())
+        };
         if let Some(d) = patterns::date_line(text).filter(whole) {
             return Some((d, i + 1));
         }
         let folded = crate::text::fold(text);
         if !(folded.contains("ngay ") || folded.ends_with("ngay")) {
-            return None;
+            // "*Thành phố Hồ Chí" / "Minh, ngày 28 tháng 11 năm 2025*", "Hà
+            // Nội," / "ngày 25 ...": the place wrapped off its date line.
+            let j = self.next_content(i + 1)?;
+            let place_like = !is_upper(text)
+                && word_count(text) <= 5
+                && text.split_whitespace().all(|w| {
+                    patterns::first_letter(w).is_some_and(char::is_uppercase)
+                        || matches!(w, "phố" | "tỉnh" | "huyện" | "quận" | "xã" | "thị" | "trấn")
+                });
+            let joined = format!("{text} {}", self.text(j));
+            return patterns::date_line(&joined)
+                .filter(|d| place_like && d.place.is_some() && whole(d))
+                .map(|d| (d, j + 1));
         }
         // Split over as many as five lines: "Hà Nội, ngày" / "30" /
         // "tháng" / "8" / "năm 2025".
@@ -223,11 +243,16 @@ impl Reader<'_> {
                 .last()
                 .map(String::as_str)
                 .unwrap_or("");
-            let open = !last.is_empty() && !patterns::ends_sentence(last);
+            // "V/v" alone on its line: the subject is on the next.
+            let open = !last.is_empty() && !patterns::ends_sentence(last)
+                || self.header.title_lines.is_empty();
             let continues = if patterns::starts_lowercase(t) {
                 open || !blank_between
             } else {
-                open && !blank_between && (word_count(t) <= 12 && !is_upper(t) || dangling(last))
+                open && !blank_between
+                    && (word_count(t) <= 12 && !is_upper(t)
+                        || dangling(last)
+                        || word_count(t) <= 2 && self.lines[k].italic)
             };
             if !continues || self.is_other_part(t) {
                 break;
@@ -292,13 +317,19 @@ impl Reader<'_> {
                 && patterns::kinh_gui(t).is_none()
                 && !crate::text::fold(t).starts_with("can cu")
                 && patterns::date_line(t).is_none_or(|d| d.place.is_none())
+                // After a number, only "ngày ..." in lower case goes on: a
+                // capital starts the body ("Ngày 28 tháng 11, ...").
+                && (!ends_in_number(self.header.title_lines.last().map_or("", |l| l.as_str()))
+                    || patterns::starts_lowercase(t)
+                    || is_upper(t) && crate::text::fold(t).to_lowercase().starts_with("ngay "))
                 && word_count(t) <= 40;
             let stop = !hanging
                 && ((self.is_other_part(t) && doctype::heading(t).is_none())
                     || patterns::is_structural(t)
                     || crate::text::fold(t).starts_with("can cu")
                     || t.ends_with(':')
-                    || word_count(t) > 40
+                    // A web page prints a title in capitals on one line.
+                || word_count(t) > if is_upper(t) { 80 } else { 40 }
                     || (patterns::ends_sentence(t) && word_count(t) > 25)
                     || (is_upper(t)
                         && (seen_mixed
@@ -306,7 +337,9 @@ impl Reader<'_> {
                             || patterns::is_collective_body(t)))
                     || (!first
                         && (patterns::subject_line(t).is_some()
-                            || patterns::starts_body(t)
+                            // "THỰC HIỆN NHIỆM VỤ ..." in capitals goes on a
+                        // title in capitals; the body is not printed so.
+                        || patterns::starts_body(t) && (seen_mixed || !is_upper(t))
                             || (!patterns::starts_lowercase(t)
                                 && !is_upper(t)
                                 && !line.italic
@@ -423,9 +456,16 @@ impl Reader<'_> {
 
 /// Words after which a trích yếu cannot end (folded).
 const HANGING_WORDS: &[&str] = &[
-    "cua", "cho", "va", "ve", "voi", "tai", "theo", "so", "ngay", "cac", "nhung", "trong", "thuoc",
+    "cua", "cho", "va", "ve", "voi", "tai", "theo", "ngay", "cac", "nhung", "trong", "thuoc",
     "giua", "den", "tu", "hoac", "doi", "tren", "nham",
 ];
+
+/// The line ends in a document number ("... Quyết định số 07/2022/QĐ-UBND").
+fn ends_in_number(line: &str) -> bool {
+    line.split_whitespace()
+        .last()
+        .is_some_and(|w| w.contains('/') && w.chars().any(|c| c.is_ascii_digit()))
+}
 
 /// A title line left hanging: ending in a comma, a hyphen, a word that
 /// needs what follows ("của", "và", "số"), a type word that waits for its
@@ -436,10 +476,10 @@ fn dangling(line: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    let Some(last) = words.last() else {
+    if words.is_empty() {
         return false;
     };
-    if last.contains('/') && last.chars().any(|c| c.is_ascii_digit()) {
+    if ends_in_number(t) {
         return true;
     }
     let folded = |w: &[&str]| crate::text::fold(&w.join(" ")).to_uppercase();
@@ -553,6 +593,44 @@ mod tests {
         assert!(!dangling(
             "VỀ TĂNG CƯỜNG CÔNG TÁC DÂN SỐ TRONG TÌNH HÌNH MỚI"
         ));
+    }
+
+    #[test]
+    fn place_wrapped_off_its_date_line() {
+        let (h, _) = header_of(
+            "UBND TỈNH KIÊN GIANG\nSố: 12/UBND-VX\n*V/v\nkhẩn trương hoàn thành cập nhật*\n*Thành phố Hồ Chí\nMinh, ngày 28 tháng 11 năm 2025*\n\nNội dung.",
+        );
+        assert_eq!(h.place.as_deref(), Some("Thành phố Hồ Chí Minh"));
+        assert_eq!(h.date, NaiveDate::from_ymd_opt(2025, 11, 28));
+        assert_eq!(h.title_lines, ["khẩn trương hoàn thành cập nhật"]);
+        assert_eq!(h.issuer_lines, ["UBND TỈNH KIÊN GIANG"]);
+    }
+
+    #[test]
+    fn date_digits_split_or_glued_to_a_footnote() {
+        let (h, _) = header_of("Số: 773/QĐ-TTg\nHà Nội, ngày 26 tháng 0 6 năm 2018\n\nNội dung.");
+        assert_eq!(h.date, NaiveDate::from_ymd_opt(2018, 6, 26));
+        let (h, _) = header_of("Số: 12/KH-UBND\nLào Cai, ngày 15 tháng 5 năm 20264\n\nNội dung.");
+        assert_eq!(h.date, NaiveDate::from_ymd_opt(2026, 5, 15));
+        assert_eq!(h.place.as_deref(), Some("Lào Cai"));
+    }
+
+    #[test]
+    fn a_title_in_capitals_goes_on_over_a_line_opening_like_a_body() {
+        let (h, _) = header_of(
+            "Số: 1617/QĐ-UBND\nQuảng Ngãi, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVỀ VIỆC ỦY QUYỀN CHO GIÁM ĐỐC SỞ\nTHỰC HIỆN NHIỆM VỤ TRONG LĨNH VỰC\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nCăn cứ Luật.",
+        );
+        assert_eq!(
+            h.title_lines,
+            [
+                "ỦY QUYỀN CHO GIÁM ĐỐC SỞ",
+                "THỰC HIỆN NHIỆM VỤ TRONG LĨNH VỰC"
+            ]
+        );
+        let (h, _) = header_of(
+            "Số: 122/2025/QĐ-UBND\nHuế, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nBÃI BỎ QUYẾT ĐỊNH SỐ 07/2022/QĐ-UBND\nNGÀY 17 THÁNG 02 NĂM 2022 CỦA ỦY BAN NHÂN DÂN TỈNH\nỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật.",
+        );
+        assert_eq!(h.title_lines.len(), 2, "{:?}", h.title_lines);
     }
 
     #[test]

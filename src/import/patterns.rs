@@ -150,17 +150,22 @@ pub struct DateLine {
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(?:(?P<place>[\p{Lu}][\p{L}.'’\- ]{0,40}?)\s*(?:,\s*|\s))?(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:(?:tháng)\s+(?P<m>\d{1,2})\s*(?:năm)\s+(?P<y>\d{4})|[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))(?P<rest>.*)$",
+        r"^(?:(?P<place>[\p{Lu}][\p{L}.'’\- ]{0,40}?)\s*(?:,\s*|\s))?(?i:ngày)\s+(?P<d>\d\s?\d|\d)\s*(?:(?:tháng)\s+(?P<m>\d\s?\d|\d)\s*(?:năm)\s+(?P<y>\d{4})|[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))(?P<rest>.*)$",
     )
 });
 
 /// "Kiên Giang, ngày 15 tháng 6 năm 2021", "Hà Nội, ngày 01/7/2021".
 pub fn date_line(text: &str) -> Option<DateLine> {
     let caps = DATE_LINE.captures(text.trim())?;
-    let day: u32 = caps["d"].parse().ok()?;
+    // "ngày 26 tháng 0 6 năm 2018": a digit split off by conversion.
+    let digits = |s: &str| s.replace(' ', "");
+    let day: u32 = digits(&caps["d"]).parse().ok()?;
     let (month, year) = match (caps.name("m"), caps.name("y")) {
-        (Some(m), Some(y)) => (m.as_str(), y.as_str()),
-        _ => (caps.name("m2")?.as_str(), caps.name("y2")?.as_str()),
+        (Some(m), Some(y)) => (digits(m.as_str()), y.as_str()),
+        _ => (
+            caps.name("m2")?.as_str().to_string(),
+            caps.name("y2")?.as_str(),
+        ),
     };
     let date = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day)?;
     let place = caps.name("place").map(|p| p.as_str().trim().to_string());
@@ -190,6 +195,19 @@ pub fn subject_line(text: &str) -> Option<&str> {
     SUBJECT
         .captures(text)
         .map(|c| c.get(1).map_or("", |m| m.as_str()))
+}
+
+static TYPIST: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:\(\p{Lu}[\p{L}]{0,5}\)|\p{Lu}[\p{L}]{1,5}\.?)(?:\s*\d{1,3}[a-z]?)?\.?$")
+});
+
+/// The initials of the typist and the copy count printed under the Nơi nhận
+/// list ("NVA.", "(TH)", "TTh 05b"): at least two capitals, or in brackets.
+pub fn is_typist_mark(text: &str) -> bool {
+    let t = text.trim();
+    TYPIST.is_match(t)
+        && (t.starts_with('(') || t.chars().filter(|c| c.is_uppercase()).count() >= 2)
+        && !is_motto(t)
 }
 
 /// "Kính gửi: ..." (also "- Kính gửi:"); returns what follows the colon.
@@ -321,9 +339,39 @@ pub fn is_position(text: &str) -> bool {
     if !is_upper(text) || word_count(text) > 10 || text.ends_with(':') {
         return false;
     }
-    let words = format!(" {} ", fold(text));
-    ROLE_WORDS.iter().any(|w| words.contains(&format!(" {w} ")))
+    // With its marks: "PHỐ" (thành phố) and "TRƯỜNG" (môi trường) are no
+    // "PHÓ", "TRƯỞNG". Text without any mark (OCR) is read folded.
+    let words = if text.is_ascii() {
+        format!(" {} ", fold(text))
+    } else {
+        format!(
+            " {} ",
+            text.to_lowercase().replace('ỷ', "ủy").replace("uủy", "ủy")
+        )
+    };
+    let roles: &[&str] = if text.is_ascii() {
+        ROLE_WORDS
+    } else {
+        ROLE_WORDS_MARKED
+    };
+    roles.iter().any(|w| words.contains(&format!(" {w} ")))
 }
+
+/// [`ROLE_WORDS`] as printed.
+const ROLE_WORDS_MARKED: &[&str] = &[
+    "phó",
+    "trưởng",
+    "chủ tịch",
+    "bí thư",
+    "giám đốc",
+    "chánh",
+    "thủ tướng",
+    "ủy viên",
+    "chủ nhiệm",
+    "thư ký",
+    "thống đốc",
+    "tổng kiểm toán",
+];
 
 /// Starts with a position: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG
 /// BỘ Y TẾ". Such a line after a title is the authority's formula of the
@@ -496,6 +544,16 @@ pub fn superscript_value(c: char) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_by_their_marks() {
+        assert!(is_position("PHÓ CHỦ TỊCH"));
+        assert!(is_position("THỨ TRƯỞNG"));
+        assert!(is_position("UỶ VIÊN"));
+        assert!(is_position("PHO CHU TICH"));
+        assert!(!is_position("UBND THÀNH PHỐ HÀ NỘI"));
+        assert!(!is_position("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"));
+    }
 
     #[test]
     fn number_lines_in_their_printed_forms() {

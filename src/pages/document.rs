@@ -161,7 +161,7 @@ fn write_one(
         return Ok(());
     }
     w.file_keyed(&format!("{path}index.json"), key, || {
-        serde_json::to_vec_pretty(&super::data::record(site, i)).map_err(|e| e.to_string())
+        super::json_lines::to_vec(&super::data::record(site, i), 1).map_err(|e| e.to_string())
     })?;
     w.file_keyed(&format!("{path}index.md"), key, || {
         std::fs::read(&d.file).map_err(|e| format!("{}: {e}", d.file.display()))

@@ -6,6 +6,7 @@ mod chain;
 mod data;
 mod document;
 mod feeds;
+mod json_lines;
 mod lists;
 mod original;
 mod pager;
@@ -183,23 +184,22 @@ impl Writer<'_> {
         self.write(path, &bytes()?)
     }
 
-    /// Writes `value` as pretty JSON at `path`, streamed: a file of every
+    /// Writes `value` as JSON at `path` (a line for each entry of a top-level
+    /// list: see [`json_lines`]), streamed: a file of every
     /// document is never held in memory whole (except in a keyed build,
     /// which compares it with the previous one).
     pub fn json<T: serde::Serialize>(&self, path: &str, value: &T) -> Result<(), String> {
         use std::io::Write;
         let fail = |e: &dyn std::fmt::Display| format!("ghi /{path}: {e}");
         if self.memo.is_some() {
-            let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| fail(&e))?;
-            bytes.push(b'\n');
+            let bytes = json_lines::to_vec(value, 2).map_err(|e| fail(&e))?;
             return self.file(path, &bytes);
         }
         self.files.fetch_add(1, Ordering::Relaxed);
         self.written.fetch_add(1, Ordering::Relaxed);
         let file = self.staging.create(path).map_err(|e| fail(&e))?;
         let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-        serde_json::to_writer_pretty(&mut out, value).map_err(|e| fail(&e))?;
-        out.write_all(b"\n").map_err(|e| fail(&e))?;
+        json_lines::to_writer(&mut out, value, 2).map_err(|e| fail(&e))?;
         out.flush().map_err(|e| fail(&e))
     }
 
@@ -215,9 +215,7 @@ impl Writer<'_> {
             return self.json(path, value);
         }
         self.file_keyed(path, key, || {
-            let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| e.to_string())?;
-            bytes.push(b'\n');
-            Ok(bytes)
+            json_lines::to_vec(value, 2).map_err(|e| e.to_string())
         })
     }
 

@@ -24,6 +24,9 @@ struct DocumentPage<'a> {
     cites_by_kind: Vec<RelGroup<'a, CitedItem<'a>>>,
     /// What cites it, grouped by kind.
     cited_by_kind: Vec<RelGroup<'a, DocItem<'a>>>,
+    /// The first screen's line of what it does, strongest kinds first
+    /// (`partials/doc_summary.html`).
+    cites_summary: Vec<SummaryGroup<'a>>,
     /// What the archive says of its force (`partials/status.html`).
     status: StatusView<'a>,
     chain: Vec<ChainItem<'a>>,
@@ -82,6 +85,35 @@ const REL_LABELS: &[(CiteKind, &str, &str)] = &[
     (CiteKind::Corrects, "rel_corrected", "rel_corrects"),
     (CiteKind::Mentions, "rel_mentioned", "rel_mentions"),
 ];
+
+/// What a document does to the documents of one kind, in the kind's words
+/// (a `kind_*` key of `labels.toml`): the first two, and how many.
+#[derive(Serialize)]
+struct SummaryGroup<'a> {
+    label: String,
+    items: Vec<CitedItem<'a>>,
+    count: usize,
+}
+
+/// At most two kinds other than `mentions`, strongest first.
+fn summary<'a>(groups: &[RelGroup<'a, CitedItem<'a>>]) -> Vec<SummaryGroup<'a>> {
+    let mut out: Vec<(CiteKind, SummaryGroup<'a>)> = groups
+        .iter()
+        .filter_map(|g| {
+            let kind = CiteKind::parse(g.kind).filter(|k| *k != CiteKind::Mentions)?;
+            Some((
+                kind,
+                SummaryGroup {
+                    label: format!("kind_{}", g.kind),
+                    items: g.items.iter().take(2).cloned().collect(),
+                    count: g.items.len(),
+                },
+            ))
+        })
+        .collect();
+    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.into_iter().take(2).map(|(_, g)| g).collect()
+}
 
 fn grouped<'a, T>(items: Vec<(CiteKind, T)>, outgoing: bool) -> Vec<RelGroup<'a, T>> {
     let mut items: Vec<Option<(CiteKind, T)>> = items.into_iter().map(Some).collect();
@@ -332,6 +364,7 @@ fn page<'a>(
         cites.iter().map(|c| (c.kind, site.cited_item(c))).collect(),
         true,
     );
+    let cites_summary = summary(&cites_by_kind);
     let cited_by_kind = grouped(
         site.graph.cited_by[i]
             .iter()
@@ -365,6 +398,7 @@ fn page<'a>(
         cited_by: site.doc_items(&site.graph.cited_by[i]),
         cites_by_kind,
         cited_by_kind,
+        cites_summary,
         status: status_view(site, i),
         chain,
         chain_folded,

@@ -111,7 +111,7 @@ fn summary<'a>(groups: &[RelGroup<'a, CitedItem<'a>>]) -> Vec<SummaryGroup<'a>> 
             ))
         })
         .collect();
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|g| std::cmp::Reverse(g.0));
     out.into_iter().take(2).map(|(_, g)| g).collect()
 }
 

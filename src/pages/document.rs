@@ -66,7 +66,7 @@ struct StatusView<'a> {
 }
 
 /// A fan of the chain folded into a count: an issuer, its level, how many.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct FoldItem<'a> {
     issuer: &'a str,
     issuer_path: &'a str,
@@ -150,7 +150,7 @@ fn status_view<'a>(site: &'a Site, i: usize) -> StatusView<'a> {
 }
 
 /// One step of the chain timeline around a document.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct ChainItem<'a> {
     date: String,
     date_vi: String,
@@ -192,16 +192,19 @@ fn write_one(
     let d = &site.docs[i];
     let path = &site.paths[i];
     let original = super::original::find(&d.file);
+    // The chain is walked once: the page's key and the page both show it.
+    let walked = std::cell::OnceCell::new();
+    let walked = || walked.get_or_init(|| chain(site, i));
     let key = std::cell::OnceCell::new();
     let key = || {
         *key.get_or_init(|| {
-            let k = page_key(w, i, (prev, next), original.as_ref());
+            let k = page_key(w, i, (prev, next), original.as_ref(), walked());
             w.set_doc_key(i, k);
             k
         })
     };
     w.page_keyed("document.html", path, key, || {
-        page(site, i, (prev, next), original.clone())
+        page(site, i, (prev, next), original.clone(), walked().clone())
     })?;
     if let Some(o) = &original {
         w.file_keyed(&format!("{path}{}", o.name), key, || {
@@ -229,6 +232,7 @@ fn page_key(
     i: usize,
     (prev, next): (Option<usize>, Option<usize>),
     original: Option<&super::original::Original>,
+    (chain, folded): &(Vec<ChainItem>, Vec<FoldItem>),
 ) -> u64 {
     use std::hash::{Hash, Hasher};
     let site = w.site;
@@ -283,14 +287,13 @@ fn page_key(
     }
     // Its force, and the chain beyond its neighbours.
     site.validity[i].hash(&mut h);
-    let (chain, folded) = chain(site, i);
-    for c in &chain {
+    for c in chain {
         (
             &c.date, c.number, c.doc_type, c.issuer, c.title, c.path, c.role,
         )
             .hash(&mut h);
     }
-    for f in &folded {
+    for f in folded {
         (f.issuer, f.issuer_path, f.count).hash(&mut h);
     }
     for n in [prev, next] {
@@ -307,6 +310,7 @@ fn page<'a>(
     i: usize,
     (prev, next): (Option<usize>, Option<usize>),
     original: Option<super::original::Original>,
+    (chain, chain_folded): (Vec<ChainItem<'a>>, Vec<FoldItem<'a>>),
 ) -> DocumentPage<'a> {
     let d = &site.docs[i];
     let path = &site.paths[i];
@@ -359,7 +363,6 @@ fn page<'a>(
         .iter()
         .partition(|c| c.from_front_matter && attachment_keys.contains(&c.key));
 
-    let (chain, chain_folded) = chain(site, i);
     let cites_by_kind = grouped(
         cites.iter().map(|c| (c.kind, site.cited_item(c))).collect(),
         true,

@@ -135,11 +135,10 @@ fn is_form(text: &str, i: usize) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let last = |n: usize| words.len().checked_sub(n).map(|k| words[k]);
-    match (last(2), last(1)) {
-        (_, Some("mau")) => true,
-        (Some("mau" | "bieu"), Some("so")) => true,
-        _ => false,
-    }
+    matches!(
+        (last(2), last(1)),
+        (_, Some("mau")) | (Some("mau" | "bieu"), Some("so"))
+    )
 }
 
 /// A number may start only where a word starts.

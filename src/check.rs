@@ -45,6 +45,7 @@ pub fn check(opts: &BuildOptions, today: NaiveDate) -> CheckReport {
         );
     }
     let graph = crate::citation::build(&docs);
+    let text_validity = crate::citation::validity::from_text(&docs, &graph);
     for (i, d) in docs.iter().enumerate() {
         let source = std::fs::read_to_string(&d.file).unwrap_or_default();
         let field_line = |field: &str| {
@@ -73,6 +74,11 @@ pub fn check(opts: &BuildOptions, today: NaiveDate) -> CheckReport {
                 Some("signers"),
                 "văn bản không có người ký".into(),
             ));
+        }
+        for (field, problem) in hand_disagreements(&docs, i, &text_validity[i]) {
+            report
+                .diagnostics
+                .push(warn(field_line(field), Some(field), problem));
         }
         for problem in number_mismatches(d) {
             report
@@ -211,6 +217,67 @@ fn tempfile_dir() -> std::io::Result<std::path::PathBuf> {
     Ok(dir)
 }
 
+/// Where the validity stated by hand disagrees with what the texts say:
+/// (field, message). Nothing when the text says nothing of that field.
+fn hand_disagreements(
+    docs: &[Document],
+    i: usize,
+    text: &crate::citation::validity::Validity,
+) -> Vec<(&'static str, String)> {
+    use crate::citation::validity::{State, hand_target};
+    let h = &docs[i].hand;
+    let mut out = Vec::new();
+    if let (Some(hand), Some(said)) = (h.effective, text.effective)
+        && hand != said
+    {
+        out.push((
+            "effective",
+            format!("ghi tay có hiệu lực từ {hand}, văn bản ghi {said}; dùng giá trị ghi tay"),
+        ));
+    }
+    let state = h.status.as_deref().and_then(State::parse);
+    if let Some(state) = state
+        && state != text.state
+    {
+        let said = match text.by.first() {
+            Some(&j) => format!("{} theo {}", text.state.as_str(), docs[j].number),
+            None => text.state.as_str().to_string(),
+        };
+        out.push((
+            "status",
+            format!(
+                "ghi tay `status: {}`, các văn bản trong kho cho {said}; dùng giá trị ghi tay",
+                state.as_str()
+            ),
+        ));
+    }
+    if state.is_none_or(|s| s == text.state)
+        && let (Some(hand), Some(said)) = (h.since, text.since)
+        && hand != said
+    {
+        out.push((
+            "status_since",
+            format!("ghi tay từ {hand}, văn bản trong kho cho từ {said}; dùng giá trị ghi tay"),
+        ));
+    }
+    for n in &h.by {
+        match hand_target(docs, n, i) {
+            None => out.push((
+                "status_by",
+                format!("`{n}` không chỉ đúng một văn bản trong kho; bỏ qua"),
+            )),
+            Some(j) if state.is_none_or(|s| s == text.state) && !text.by.contains(&j) => {
+                out.push((
+                    "status_by",
+                    format!("các văn bản trong kho không cho thấy {n} thay thế, bãi bỏ hay sửa đổi văn bản này"),
+                ))
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +300,7 @@ mod tests {
             topics: vec![],
             source: None,
             aliases: vec![],
+            hand: Default::default(),
             body: String::new(),
             body_line: 1,
         }

@@ -39,10 +39,33 @@ pub struct Document {
     pub topics: Vec<String>,
     pub source: Option<String>,
     pub aliases: Vec<String>,
+    /// Validity stated by hand in the front matter; it wins over the text.
+    pub hand: HandValidity,
     /// The Markdown body, after the closing `---`.
     pub body: String,
     /// 1-based line of the file on which the body starts.
     pub body_line: usize,
+}
+
+/// What a maintainer states of a document's force (front matter fields
+/// `effective`, `status`, `status_since`, `status_by`); all optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HandValidity {
+    pub effective: Option<NaiveDate>,
+    /// `repealed`, `replaced`, `amended` or `none_known`.
+    pub status: Option<String>,
+    pub since: Option<NaiveDate>,
+    /// Numbers of the archive documents that repeal, replace or amend it.
+    pub by: Vec<String>,
+}
+
+impl HandValidity {
+    /// The states `status` may take.
+    pub const STATES: [&'static str; 4] = ["repealed", "replaced", "amended", "none_known"];
+
+    pub fn is_empty(&self) -> bool {
+        *self == HandValidity::default()
+    }
 }
 
 impl Document {

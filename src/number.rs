@@ -331,7 +331,7 @@ pub(crate) fn scan(text: &str, start: usize) -> Option<(usize, NumberParts)> {
     let seq = s.seq()?;
     s.gap();
     let sep = s.separator()?;
-    s.gap();
+    s.gap_after_slash();
     let parts = if sep == '-' {
         let save = s.pos;
         match s.party(seq) {
@@ -430,11 +430,34 @@ impl<'t> Scanner<'t> {
     /// Stray spaces and at most one line break, as converted text leaves
     /// them around separators.
     fn gap(&mut self) {
+        self.gap_of(1);
+    }
+
+    /// After a `/`: also a paragraph break (`12/2024/`, blank line,
+    /// `QĐ-TTg`), when a code's capital follows it. A `/` ends no
+    /// paragraph but a broken number's.
+    fn gap_after_slash(&mut self) {
+        let save = self.pos;
+        self.gap_of(2);
+        let breaks = self.text[save..self.pos]
+            .chars()
+            .filter(|&c| crate::text::is_line_end(c))
+            .count();
+        if breaks > 1
+            && !(self.text[..save].ends_with('/')
+                && self.rest().chars().next().is_some_and(char::is_uppercase))
+        {
+            self.pos = save;
+            self.gap_of(1);
+        }
+    }
+
+    fn gap_of(&mut self, most: usize) {
         let mut newlines = 0;
         let mut taken = 0;
         for (i, c) in self.rest().char_indices() {
             if crate::text::is_line_end(c) {
-                if newlines > 0 {
+                if newlines >= most {
                     taken = i;
                     break;
                 }
@@ -532,7 +555,7 @@ impl<'t> Scanner<'t> {
         if self.separator()? != want {
             return None;
         }
-        self.gap();
+        self.gap_after_slash();
         self.code()
     }
 
@@ -726,7 +749,7 @@ impl<'t> Scanner<'t> {
         if y.is_some() {
             self.gap();
             if self.separator() == Some('/') {
-                self.gap();
+                self.gap_after_slash();
                 return y;
             }
         }
@@ -884,8 +907,11 @@ mod tests {
         assert_eq!(parts("176-CV/\nTU").issuer_code, opt("TU"));
         assert_eq!(parts("1099/CĐ-\nTTg").issuer_code, opt("TTg"));
         assert_eq!(parts("176–CV/TU").type_code, opt("CV"));
-        // A paragraph break is not a stray space.
-        assert_eq!(parse("176-CV/\n\nTU"), None);
+        // A paragraph break only after a `/`, before a code's capital
+        // (`12/2024/`, blank line, `QĐ-TTg`): no paragraph ends so otherwise.
+        assert_eq!(parts("176-CV/\n\nTU").issuer_code, opt("TU"));
+        assert_eq!(parse("176-CV\n\n/TU"), None);
+        assert_eq!(parse("176-\n\nCV/TU"), None);
     }
 
     #[test]

@@ -242,3 +242,60 @@ fn the_whole_chain_on_the_sample_and_nothing_listed_twice() {
     }
     assert!(pages > 10);
 }
+
+/// The first screen's summary line of a page: what it does, in the words
+/// of its strongest kinds.
+fn summary_line(public: &Path, url: &str) -> String {
+    let page = read(&public.join(url).join("index.html"));
+    let line = page
+        .split("class=\"ds-links\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{url}: no summary line"));
+    let line = &line[..line.find("</p>").unwrap()];
+    // Tags out: the words a reader sees.
+    let mut text = String::new();
+    let mut tag = false;
+    for c in line.chars() {
+        match c {
+            '<' => tag = true,
+            '>' => tag = false,
+            _ if !tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_summary_line_says_what_a_document_does_in_its_kinds_words() {
+    let (_tmp, public) = build_with_fixtures();
+    // The sample's forwarding letter: what it sends on, then what it cites.
+    let s = summary_line(&public, "van-ban/2021/435-vp-kgvx");
+    assert!(
+        s.starts_with("Gửi kèm Công văn 176-CV/TU · Dẫn chiếu Công văn 821/UBND-KGVX"),
+        "{s}"
+    );
+    // The Tỉnh ủy's letter implements the Politburo's conclusion.
+    let s = summary_line(&public, "van-ban/2021/176-cv-tu");
+    assert!(s.starts_with("Thực hiện Kết luận 07-KL/TW · "), "{s}");
+    assert!(s.contains("văn bản dẫn chiếu đến"), "{s}");
+    // The strongest kind first: it replaces, and implements.
+    let json: Value = serde_json::from_str(&read(&public.join("data/documents.json"))).unwrap();
+    let docs = json["documents"].as_array().unwrap();
+    let ct22 = record(docs, "22/CT-UBND")["url"]
+        .as_str()
+        .unwrap()
+        .trim_matches('/')
+        .to_string();
+    let s = summary_line(&public, &ct22);
+    assert!(
+        s.starts_with("Thay thế Chỉ thị 16/CT-UBND · Thực hiện Kết luận 07-KL/TW"),
+        "{s}"
+    );
+    let hd = record(docs, "01/HD-STTTT")["url"]
+        .as_str()
+        .unwrap()
+        .trim_matches('/')
+        .to_string();
+    assert!(summary_line(&public, &hd).starts_with("Hướng dẫn Chỉ thị 22/CT-UBND"));
+}

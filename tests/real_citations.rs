@@ -313,6 +313,9 @@ fn import_then_build() {
         misses_of(&t.file, &want, &found, &mut misses);
         let mut s = compare(&want, &found);
         s.wrong_links = links.difference(&want).count();
+        for k in links.difference(&want) {
+            println!("wrong link: {}: {k}", t.file);
+        }
         per.entry(truth::source_of(&t.file).to_string())
             .or_default()
             .add(s);

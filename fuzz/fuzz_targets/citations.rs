@@ -81,6 +81,7 @@ fn document(i: usize, part: &str) -> Document {
         topics: Vec::new(),
         source: None,
         aliases: Vec::new(),
+        hand: Default::default(),
         body: body.to_string(),
         body_line: 2,
     }

@@ -101,7 +101,9 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             && !urls.covers(text, i)
             && let Some((end, parts)) = number::scan(text, i)
         {
-            found.push(read_context(text, i..end, parts));
+            if !is_form(text, i) {
+                found.push(read_context(text, i..end, parts));
+            }
             i = end;
             continue;
         }
@@ -121,6 +123,22 @@ struct Found {
     trailer_end: usize,
     /// Carried its type word over from the previous mention.
     listed: bool,
+}
+
+/// Whether the number at `i` names a form ("theo Mẫu số 01/BCĐBQH-MT",
+/// "Biểu số 02/BC-UBND"): a form is not a document of the archive.
+fn is_form(text: &str, i: usize) -> bool {
+    let from = floor_boundary(text, i.saturating_sub(24));
+    let before = crate::text::fold(&text[from..i]);
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = |n: usize| words.len().checked_sub(n).map(|k| words[k]);
+    matches!(
+        (last(2), last(1)),
+        (_, Some("mau")) | (Some("mau" | "bieu"), Some("so"))
+    )
 }
 
 /// A number may start only where a word starts.
@@ -758,6 +776,34 @@ mod tests {
         assert!(numbers("12/UBND, 3-TU, trang 12/TU").is_empty());
         // An issuer code that looks like type + issuer stays whole.
         assert_eq!(numbers("Công văn số 12/TTCP-KHTH"), ["12/TTCP-KHTH"]);
+    }
+
+    #[test]
+    fn form_numbers_are_not_citations() {
+        assert_eq!(
+            numbers("báo cáo theo Mẫu số 01/BCĐBQH-MT và mẫu số 02; Biểu số 03/BC-UBND kèm theo"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            numbers("theo mẫu 05/KH-UBND ban hành kèm Quyết định số 12/QĐ-UBND"),
+            ["12/QĐ-UBND"]
+        );
+    }
+
+    #[test]
+    fn a_number_broken_across_a_paragraph_break() {
+        let text =
+            "Căn cứ Quyết định số 12/2024/\n\nQĐ-TTg ngày 05/3/2024 của Thủ tướng Chính phủ;";
+        let m = one(text);
+        assert_eq!(m.number, "12/2024/QĐ-TTg");
+        assert_eq!(m.date, date("2024-03-05"));
+        // A paragraph that ends a number whole is not joined to the next.
+        assert_eq!(
+            numbers(
+                "Thực hiện Chỉ thị số 05-CT/TW\n\n- UBND các huyện triển khai Công văn số 7/UBND-VX\n\n-VP"
+            ),
+            ["05-CT/TW", "7/UBND-VX"]
+        );
     }
 
     #[test]

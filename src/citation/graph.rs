@@ -657,6 +657,7 @@ mod tests {
             topics: Vec::new(),
             source: None,
             aliases: Vec::new(),
+            hand: Default::default(),
             body: body.to_string(),
             body_line: 1,
         }

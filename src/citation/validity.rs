@@ -102,8 +102,97 @@ fn date_words(w: &[&str]) -> Option<NaiveDate> {
     None
 }
 
-/// The validity of every document of the archive.
+/// The validity of every document of the archive: what the texts say,
+/// corrected by what maintainers state by hand ([`with_hand`]).
 pub fn of_archive(docs: &[Document], graph: &CitationGraph) -> Vec<Validity> {
+    with_hand(docs, from_text(docs, graph))
+}
+
+impl State {
+    pub fn parse(s: &str) -> Option<State> {
+        [
+            State::Repealed,
+            State::Replaced,
+            State::Amended,
+            State::NoneKnown,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// The archive document a hand-written number in document `of` names: the
+/// one document of that number not dated before `of`, or the one of them
+/// by the same issuer.
+pub fn hand_target(docs: &[Document], number: &str, of: usize) -> Option<usize> {
+    let key = crate::number::normalize(number);
+    let same: Vec<usize> = (0..docs.len())
+        .filter(|&j| j != of && crate::number::normalize(&docs[j].number) == key)
+        .filter(|&j| docs[j].date >= docs[of].date)
+        .collect();
+    match same[..] {
+        [j] => Some(j),
+        _ => {
+            let own: Vec<usize> = same
+                .into_iter()
+                .filter(|&j| docs[j].issuer == docs[of].issuer)
+                .collect();
+            (own.len() == 1).then(|| own[0])
+        }
+    }
+}
+
+/// `text` with each document's hand-stated fields put in: a stated value
+/// wins; a stated state without `status_by` keeps the text's documents when
+/// the text says the same state.
+pub fn with_hand(docs: &[Document], mut text: Vec<Validity>) -> Vec<Validity> {
+    for (i, d) in docs.iter().enumerate() {
+        let h = &d.hand;
+        if h.is_empty() {
+            continue;
+        }
+        let v = &mut text[i];
+        if h.effective.is_some() {
+            v.effective = h.effective;
+        }
+        let by: Vec<usize> =
+            h.by.iter()
+                .filter_map(|n| hand_target(docs, n, i))
+                .collect();
+        if let Some(state) = h.status.as_deref().and_then(State::parse) {
+            if state != v.state {
+                v.since = None;
+                v.by.clear();
+            }
+            v.state = state;
+            if state == State::NoneKnown {
+                v.since = None;
+                v.by.clear();
+            }
+        }
+        if v.state != State::NoneKnown {
+            if h.since.is_some() {
+                v.since = h.since;
+            }
+            if !by.is_empty() {
+                v.by = by;
+                v.by.sort_by_key(|&j| (docs[j].date, j));
+                if v.state == State::Amended {
+                    for &j in &v.by {
+                        if !v.amended_by.contains(&j) {
+                            v.amended_by.push(j);
+                        }
+                    }
+                    v.amended_by.sort_by_key(|&j| (docs[j].date, j));
+                }
+            }
+        }
+    }
+    text
+}
+
+/// The validity of every document as the archive's texts say it.
+pub fn from_text(docs: &[Document], graph: &CitationGraph) -> Vec<Validity> {
     let effective: Vec<Option<NaiveDate>> =
         docs.iter().map(|d| effective(&d.body, d.date)).collect();
     let since = |j: usize| effective[j].unwrap_or(docs[j].date);

@@ -22,7 +22,7 @@ use std::path::Path;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Every field the contract allows, in its order.
-pub(crate) const FIELDS: [&str; 14] = [
+pub(crate) const FIELDS: [&str; 18] = [
     "number",
     "type",
     "title",
@@ -37,6 +37,10 @@ pub(crate) const FIELDS: [&str; 14] = [
     "topics",
     "source",
     "aliases",
+    "effective",
+    "status",
+    "status_since",
+    "status_by",
 ];
 
 const REQUIRED: [(&str, &str); 5] = [
@@ -88,6 +92,7 @@ pub(crate) struct FrontMatter {
     pub topics: Vec<String>,
     pub source: Option<String>,
     pub aliases: Vec<String>,
+    pub hand: crate::document::HandValidity,
 }
 
 /// Checks the YAML tree `root` of `file`. YAML line 1 is file line 2;
@@ -128,6 +133,7 @@ struct Found {
     signers: Vec<Signer>,
     lists: [Vec<String>; 6],
     source: Option<String>,
+    hand: crate::document::HandValidity,
 }
 
 impl Checker<'_> {
@@ -224,6 +230,7 @@ impl Checker<'_> {
             topics,
             source: found.source,
             aliases,
+            hand: found.hand,
         })
     }
 
@@ -271,6 +278,40 @@ impl Checker<'_> {
                     .filter(|s| self.source_ok(value, s));
             }
             "signers" => found.signers = self.signers(value),
+            "effective" | "status_since" => {
+                let date = self
+                    .optional_text(name, value)
+                    .and_then(|raw| match parse_date(&raw) {
+                        Ok(date) => Some(date),
+                        Err(message) => {
+                            self.at(value, name, message);
+                            None
+                        }
+                    });
+                if name == "effective" {
+                    found.hand.effective = date;
+                } else {
+                    found.hand.since = date;
+                }
+            }
+            "status" => {
+                let state = self.optional_text(name, value);
+                match state {
+                    Some(s) if crate::document::HandValidity::STATES.contains(&s.as_str()) => {
+                        found.hand.status = Some(s)
+                    }
+                    Some(s) => self.at(
+                        value,
+                        name,
+                        format!(
+                            "`status` phải là một trong {}, không phải `{s}`",
+                            crate::document::HandValidity::STATES.join(", ")
+                        ),
+                    ),
+                    None => {}
+                }
+            }
+            "status_by" => found.hand.by = self.text_list(name, value),
             _ => {
                 let slot = match name {
                     "recipients" => 0,
@@ -779,8 +820,22 @@ references: [07-KL/TW]            # optional. Extra references; those in the tex
 topics: [Covid-19]                # optional. Free tags
 source: https://example.org/x.pdf # optional. Where the original can be had
 aliases: []                       # optional. Old URLs that must keep working
+effective: 2021-06-20             # optional. Ngày có hiệu lực, stated by hand
+status: replaced                  # optional. repealed | replaced | amended | none_known
+status_since: 2021-09-05          # optional. From when that state holds
+status_by: [22/CT-UBND]           # optional. Archive documents that repeal, replace or amend it
 ";
         let fm = run(example).unwrap();
+        assert_eq!(fm.hand.status.as_deref(), Some("replaced"));
+        assert_eq!(fm.hand.by, ["22/CT-UBND"]);
+        assert_eq!(
+            fm.hand.since.map(|d| d.to_string()).as_deref(),
+            Some("2021-09-05")
+        );
+        assert_eq!(
+            fm.hand.effective.map(|d| d.to_string()).as_deref(),
+            Some("2021-06-20")
+        );
         assert_eq!(fm.number, "176-CV/TU");
         assert_eq!(
             fm.title,

@@ -336,6 +336,7 @@ fn parse(file: PathBuf, path: String, bytes: Vec<u8>) -> Result<Loaded, Vec<Diag
             topics: fm.topics,
             source: fm.source,
             aliases: fm.aliases,
+            hand: fm.hand,
             body,
             body_line: parts.closing_line + 1,
         },

@@ -18,7 +18,7 @@ pub(super) const FOLD_AFTER: usize = 12;
 const FOLD_ISSUERS: usize = 12;
 
 /// One step of the chain timeline around a document.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub(super) struct ChainItem<'a> {
     pub date: String,
     pub date_vi: String,
@@ -34,7 +34,7 @@ pub(super) struct ChainItem<'a> {
 /// A fan of the chain folded into a count: an issuer (with its page when
 /// it is in the archive), its level, how many; or, with `others` > 0, the
 /// count of that many further issuers together.
-#[derive(Serialize, Hash)]
+#[derive(Clone, Serialize, Hash)]
 pub(super) struct FoldItem<'a> {
     pub issuer: Option<&'a str>,
     pub issuer_path: Option<&'a str>,
@@ -45,6 +45,7 @@ pub(super) struct FoldItem<'a> {
 
 /// The chain of document `i`: its listed steps in date order, and the
 /// folded steps above and below it.
+#[derive(Clone)]
 pub(super) struct Chain<'a> {
     pub items: Vec<ChainItem<'a>>,
     pub folded_up: Vec<FoldItem<'a>>,

@@ -2,7 +2,7 @@
 //! pages at addresses shared by two documents.
 
 use super::Writer;
-use super::chain::{ChainItem, FoldItem, chain};
+use super::chain::{Chain, ChainItem, FoldItem, chain};
 use crate::citation::{CiteKind, Target};
 use crate::markdown::{self, SourceLink};
 use crate::render::root_of;
@@ -25,6 +25,9 @@ struct DocumentPage<'a> {
     cites_by_kind: Vec<RelGroup<'a, CitedItem<'a>>>,
     /// What cites it, grouped by kind.
     cited_by_kind: Vec<RelGroup<'a, DocItem<'a>>>,
+    /// The first screen's line of what it does, strongest kinds first
+    /// (`partials/doc_summary.html`).
+    cites_summary: Vec<SummaryGroup<'a>>,
     /// What the archive says of its force (`partials/status.html`).
     status: StatusView<'a>,
     chain: Vec<ChainItem<'a>>,
@@ -76,6 +79,35 @@ const REL_LABELS: &[(CiteKind, &str, &str)] = &[
     (CiteKind::Corrects, "rel_corrected", "rel_corrects"),
     (CiteKind::Mentions, "rel_mentioned", "rel_mentions"),
 ];
+
+/// What a document does to the documents of one kind, in the kind's words
+/// (a `kind_*` key of `labels.toml`): the first two, and how many.
+#[derive(Serialize)]
+struct SummaryGroup<'a> {
+    label: String,
+    items: Vec<CitedItem<'a>>,
+    count: usize,
+}
+
+/// At most two kinds other than `mentions`, strongest first.
+fn summary<'a>(groups: &[RelGroup<'a, CitedItem<'a>>]) -> Vec<SummaryGroup<'a>> {
+    let mut out: Vec<(CiteKind, SummaryGroup<'a>)> = groups
+        .iter()
+        .filter_map(|g| {
+            let kind = CiteKind::parse(g.kind).filter(|k| *k != CiteKind::Mentions)?;
+            Some((
+                kind,
+                SummaryGroup {
+                    label: format!("kind_{}", g.kind),
+                    items: g.items.iter().take(2).cloned().collect(),
+                    count: g.items.len(),
+                },
+            ))
+        })
+        .collect();
+    out.sort_by_key(|g| std::cmp::Reverse(g.0));
+    out.into_iter().take(2).map(|(_, g)| g).collect()
+}
 
 fn grouped<'a, T>(items: Vec<(CiteKind, T)>, outgoing: bool) -> Vec<RelGroup<'a, T>> {
     let mut items: Vec<Option<(CiteKind, T)>> = items.into_iter().map(Some).collect();
@@ -140,16 +172,19 @@ fn write_one(
     let d = &site.docs[i];
     let path = &site.paths[i];
     let original = super::original::find(&d.file);
+    // The chain is walked once: the page's key and the page both show it.
+    let walked = std::cell::OnceCell::new();
+    let walked = || walked.get_or_init(|| chain(site, i));
     let key = std::cell::OnceCell::new();
     let key = || {
         *key.get_or_init(|| {
-            let k = page_key(w, i, (prev, next), original.as_ref());
+            let k = page_key(w, i, (prev, next), original.as_ref(), walked());
             w.set_doc_key(i, k);
             k
         })
     };
     w.page_keyed("document.html", path, key, || {
-        page(site, i, (prev, next), original.clone())
+        page(site, i, (prev, next), original.clone(), walked().clone())
     })?;
     if let Some(o) = &original {
         w.file_keyed(&format!("{path}{}", o.name), key, || {
@@ -177,6 +212,7 @@ fn page_key(
     i: usize,
     (prev, next): (Option<usize>, Option<usize>),
     original: Option<&super::original::Original>,
+    chain: &Chain,
 ) -> u64 {
     use std::hash::{Hash, Hasher};
     let site = w.site;
@@ -231,7 +267,6 @@ fn page_key(
     }
     // Its force, and the chain beyond its neighbours.
     site.validity[i].hash(&mut h);
-    let chain = chain(site, i);
     for c in &chain.items {
         (
             &c.date, c.number, c.doc_type, c.issuer, c.title, c.path, c.role,
@@ -254,6 +289,7 @@ fn page<'a>(
     i: usize,
     (prev, next): (Option<usize>, Option<usize>),
     original: Option<super::original::Original>,
+    chain: Chain<'a>,
 ) -> DocumentPage<'a> {
     let d = &site.docs[i];
     let path = &site.paths[i];
@@ -306,11 +342,11 @@ fn page<'a>(
         .iter()
         .partition(|c| c.from_front_matter && attachment_keys.contains(&c.key));
 
-    let chain = chain(site, i);
     let cites_by_kind = grouped(
         cites.iter().map(|c| (c.kind, site.cited_item(c))).collect(),
         true,
     );
+    let cites_summary = summary(&cites_by_kind);
     let cited_by_kind = grouped(
         site.graph.cited_by[i]
             .iter()
@@ -344,6 +380,7 @@ fn page<'a>(
         cited_by: site.doc_items(&site.graph.cited_by[i]),
         cites_by_kind,
         cited_by_kind,
+        cites_summary,
         status: status_view(site, i),
         chain: chain.items,
         chain_folded: chain.folded_down,

@@ -37,6 +37,7 @@ pub struct Header {
 pub fn parse(lines: &[Line], start: usize, end: usize) -> Header {
     let mut reader = Reader {
         lines,
+        start,
         end,
         header: Header::default(),
         consumed_tail: None,
@@ -47,6 +48,7 @@ pub fn parse(lines: &[Line], start: usize, end: usize) -> Header {
 
 struct Reader<'a> {
     lines: &'a [Line],
+    start: usize,
     end: usize,
     header: Header,
     /// A line whose beginning was already read (the number, or the rest
@@ -68,6 +70,46 @@ impl Reader<'_> {
         t.is_empty() || patterns::is_decoration(t) || line.stamp || patterns::is_motto(t)
     }
 
+    /// Whether the number line at `i` (without the label's colon) goes on
+    /// from the line before it, which ends with a type word or `theo`: a
+    /// header naming the decision that set up its issuer (`ĐOÀN KIỂM TRA` /
+    /// `THEO QUYẾT ĐỊNH` / `SỐ 1050/QĐ-SCT`) cites that decision; the
+    /// document's own number is the `Số:` line.
+    fn cited_after_previous_line(&self, i: usize, text: &str) -> bool {
+        let label = text.trim_start();
+        let colon = label
+            .strip_prefix("Số")
+            .or_else(|| label.strip_prefix("SỐ"))
+            .is_some_and(|r| r.trim_start().starts_with(':'));
+        if colon {
+            return false;
+        }
+        let Some(prev) = (self.start..i)
+            .rev()
+            .find(|&j| !self.text(j).is_empty() && !patterns::is_decoration(self.text(j)))
+        else {
+            return false;
+        };
+        let folded = crate::text::fold(self.text(prev));
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        let tail = |n: usize| words[words.len().saturating_sub(n)..].join(" ");
+        matches!(tail(1).as_str(), "theo" | "cua")
+            || matches!(
+                tail(2).as_str(),
+                "quyet dinh"
+                    | "nghi quyet"
+                    | "chi thi"
+                    | "ke hoach"
+                    | "thong bao"
+                    | "cong van"
+                    | "thong tu"
+                    | "nghi dinh"
+                    | "ket luan"
+                    | "huong dan"
+                    | "kem theo"
+            )
+    }
+
     fn next_content(&self, from: usize) -> Option<usize> {
         (from..self.end)
             .find(|&j| !self.text(j).is_empty() && !patterns::is_decoration(self.text(j)))
@@ -82,6 +124,7 @@ impl Reader<'_> {
             }
             let text = self.text(i).to_string();
             if self.header.number.is_none()
+                && !self.cited_after_previous_line(i, &text)
                 && let Some(n) = patterns::number_line(&text)
             {
                 i = self.take_number(i, n);
@@ -499,6 +542,23 @@ mod tests {
     fn header_of(text: &str) -> (Header, Vec<Line>) {
         let lines = prepare(text);
         (parse(&lines, 0, lines.len()), lines)
+    }
+
+    #[test]
+    fn a_decision_named_under_the_issuer_is_not_the_number() {
+        // A body set up by a decision prints it under its name; the
+        // document's own number is the `Số:` line after it.
+        let (h, _) = header_of(
+            "SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA\nTHEO QUYẾT ĐỊNH\nSỐ 1050/QĐ-SCT\n\nSố: 1105/KH-ĐKT\n\nLào Cai, ngày 10 tháng 3 năm 2026\n\nKẾ HOẠCH\nKiểm tra việc chấp hành\n\nThực hiện Quyết định số 1050/QĐ-SCT.",
+        );
+        assert_eq!(h.number.as_deref(), Some("1105/KH-ĐKT"));
+        let (h, _) =
+            header_of("BỘ Y TẾ\nSỐ 12/QĐ-BYT\nHà Nội, ngày 03 tháng 8 năm 2021\n\nNội dung.");
+        assert_eq!(
+            h.number.as_deref(),
+            Some("12/QĐ-BYT"),
+            "a number line in capitals"
+        );
     }
 
     #[test]

@@ -104,7 +104,10 @@ fn main() {
     let verbose = std::env::var_os("VERBOSE").is_some();
     for q in &queries {
         let mut c = Client::new(source.fetch());
-        let out = c.search(&relevance::request(q)).expect("search");
+        // FULL=1: every tier, as the pages after the first (a comparison).
+        let mut req = relevance::request(q);
+        req.full = std::env::var_os("FULL").is_some();
+        let out = c.search(&req).expect("search");
         let ranked: Vec<&Doc> = out.hits.iter().map(|h| &docs[h.id as usize]).collect();
         let s = relevance::score(q, &ranked);
         let mut b = script_gz;

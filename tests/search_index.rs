@@ -142,15 +142,22 @@ const FIXTURE: &[Fixture] = &[
 ];
 
 fn build_fixture() -> Vec<IndexFile> {
-    let urls: Vec<String> = FIXTURE
+    build_with(&[])
+}
+
+/// The fixture's documents, then `extra` (a fixture of its own order:
+/// documents are sorted by date by the caller's choice of dates).
+fn build_with(extra: &[Fixture]) -> Vec<IndexFile> {
+    let all: Vec<&Fixture> = FIXTURE.iter().chain(extra).collect();
+    let urls: Vec<String> = all
         .iter()
         .map(|f| format!("van-ban/{}/", vanban::text::slug(f.number)))
         .collect();
-    let topics: Vec<Vec<String>> = FIXTURE
+    let topics: Vec<Vec<String>> = all
         .iter()
         .map(|f| f.topics.iter().map(|t| t.to_string()).collect())
         .collect();
-    let docs: Vec<SearchDoc> = FIXTURE
+    let docs: Vec<SearchDoc> = all
         .iter()
         .zip(urls.iter().zip(&topics))
         .map(|(f, (url, topics))| SearchDoc {
@@ -179,6 +186,7 @@ fn request(q: &str, prefix: bool, filters: &[(&str, &str)]) -> Request {
         topic: get("topic"),
         validity: get("validity"),
         limit: 10,
+        full: false,
     }
 }
 
@@ -260,16 +268,21 @@ fn write_files(dir: &Path, files: &[IndexFile]) {
 
 #[test]
 fn search_js_answers_like_the_rust_client() {
-    let files = build_fixture();
+    js_answers_alike(&build_fixture(), &js_requests());
+}
+
+/// Runs the node tests on `files`, with the Rust client's answers to
+/// `requests` as what `search.js` must give.
+fn js_answers_alike(files: &[IndexFile], requests: &[Request]) {
     let dir = tempfile::tempdir().unwrap();
-    write_files(dir.path(), &files);
+    write_files(dir.path(), files);
     let mut expected = Vec::new();
-    for req in js_requests() {
-        let mut client = Client::new(from_files(&files));
-        let out = client.search(&req).unwrap();
+    for req in requests {
+        let mut client = Client::new(from_files(files));
+        let out = client.search(req).unwrap();
         expected.push(json!({
             "request": {
-                "q": req.query, "prefix": req.prefix, "limit": req.limit,
+                "q": req.query, "prefix": req.prefix, "limit": req.limit, "full": req.full,
                 "issuer": req.issuer, "type": req.doc_type, "year": req.year, "topic": req.topic, "validity": req.validity,
             },
             "total": out.total,
@@ -570,5 +583,103 @@ fn the_sample_archive_is_searchable_in_chromium() {
             .iter()
             .all(|n| n.ends_with("/TU") && n != "453-CV/TU"),
         "{narrowed:?}"
+    );
+}
+
+/// The fixture and 36,000 plans (numbers and texts made up): `dich` is in
+/// every plan's body and in the trích yếu of one in fifty, so its body
+/// tiers are kept apart; `kinh te` is in the trích yếu of the others.
+fn build_big() -> Vec<IndexFile> {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let extra: Vec<Fixture> = (1..=36_000)
+        .map(|i| Fixture {
+            number: leak(format!("{i}/KH-UBND")),
+            doc_type: "Kế hoạch",
+            title: leak(if i % 50 == 0 {
+                format!("Kế hoạch phòng, chống dịch bệnh đợt {i}")
+            } else {
+                format!("Kế hoạch phát triển kinh tế đợt {i}")
+            }),
+            issuer: "UBND tỉnh Kiên Giang",
+            date: "2022-01-01",
+            topics: &[],
+            body: "Tổ chức thực hiện công tác phòng, chống dịch bệnh trên địa bàn.",
+            status: "",
+        })
+        .collect();
+    build_with(&extra)
+}
+
+fn big_request(q: &str, limit: usize, full: bool) -> Request {
+    Request {
+        limit,
+        full,
+        ..request(q, false, &[])
+    }
+}
+
+#[test]
+fn a_first_page_filled_by_the_trich_yeu_does_not_fetch_the_body_tiers() {
+    let files = build_big();
+    let size = |c: &Client<_>| -> usize {
+        c.fetched
+            .iter()
+            .map(|p: &String| files.iter().find(|f| &f.path == p).unwrap().bytes.len())
+            .sum()
+    };
+    for q in ["dich", "phong chong dich", "chong dich benh"] {
+        let mut first = Client::new(from_files(&files));
+        let page = first.search(&big_request(q, 10, false)).unwrap();
+        let mut all = Client::new(from_files(&files));
+        let full = all.search(&big_request(q, 10, true)).unwrap();
+        assert!(page.partial && !full.partial, "{q}");
+        // The same first page as with every tier, for fewer bytes.
+        let ids =
+            |o: &vanban::search::client::Outcome| o.hits.iter().map(|h| h.id).collect::<Vec<_>>();
+        assert_eq!(ids(&page), ids(&full), "{q}");
+        assert!(
+            page.hits
+                .iter()
+                .all(|h| h.meta.title.contains("chống dịch")),
+            "{q}"
+        );
+        // At least a bitmap of the 36,000 bodies less.
+        assert!(first.fetched.iter().all(|p| all.fetched.contains(p)), "{q}");
+        assert!(
+            size(&first) + 36_000 / 8 <= size(&all),
+            "{q}: {} vs {}",
+            size(&first),
+            size(&all)
+        );
+        assert!(page.total <= full.total && full.total > 36_000, "{q}");
+    }
+    // One word, no filter: the count is every match.
+    let mut c = Client::new(from_files(&files));
+    let dich = c.search(&big_request("dich", 10, false)).unwrap();
+    let mut c = Client::new(from_files(&files));
+    assert_eq!(
+        dich.total,
+        c.search(&big_request("dich", 10, true)).unwrap().total
+    );
+    assert!(dich.partial && dich.total > 36_000);
+    // Words whose trích yếu hits do not fill a page: every tier.
+    let mut c = Client::new(from_files(&files));
+    let mixed = c.search(&big_request("kinh te dich", 10, false)).unwrap();
+    assert!(!mixed.partial && mixed.total > 30_000 && mixed.hits.len() == 10);
+}
+
+#[test]
+fn search_js_answers_like_the_rust_client_on_big_terms() {
+    js_answers_alike(
+        &build_big(),
+        &[
+            big_request("dich", 10, false),
+            big_request("phong chong dich", 10, false),
+            big_request("kinh te dich", 10, false),
+            big_request("dich", 10, true),
+            big_request("dich", 30, false),
+            request("chong dich", false, &[("type", "Kế hoạch")]),
+            request("chong di", true, &[]),
+        ],
     );
 }

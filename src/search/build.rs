@@ -22,6 +22,10 @@ pub const INLINE_MAX: usize = 128;
 pub const OWN_MIN: usize = 4096;
 /// The smallest pack size limit.
 pub const PACK_MIN: usize = 2048;
+/// Tiers of at least this many bytes keep their body tiers (levels 0-3)
+/// apart, so a query whose higher tiers fill the first page does not
+/// fetch them.
+pub const SPLIT_MIN: usize = OWN_MIN;
 
 /// The most bytes the file holding posting data of `len` bytes may have:
 /// `len` itself from [`OWN_MIN`] on (the data is alone), else four times
@@ -109,6 +113,10 @@ pub fn build(archive: &[SearchDoc], cited: &[CitedDoc]) -> Vec<IndexFile> {
     let mut files = Vec::new();
     let (buckets, completion) = write_terms(terms, &mut files);
     let facets = write_meta_and_facets(&docs, archive.len(), &dates, &mut files);
+    files.push(IndexFile {
+        path: "search/f/issuer.json".into(),
+        bytes: serde_json::to_vec(&facets.issuer).expect("the issuers serialize"),
+    });
     let manifest = Manifest {
         version: 1,
         docs: docs.len(),
@@ -142,9 +150,11 @@ struct Manifest {
 }
 
 /// Facet values with their document counts, in the order of their files
-/// (`search/f/<facet>-<i>.bin`).
+/// (`search/f/<facet>-<i>.bin`). The issuers, a thousand names in a big
+/// archive, are in `search/f/issuer.json` (fetched for the filters only).
 #[derive(Serialize)]
 struct Facets {
+    #[serde(skip)]
     issuer: Vec<(String, u32)>,
     #[serde(rename = "type")]
     doc_type: Vec<(String, u32)>,
@@ -155,12 +165,14 @@ struct Facets {
 
 // ---------------------------------------------------------------- terms
 
-/// A term with its encoded tiers.
+/// A term with its encoded tiers: all of them, or those above the body
+/// levels with the body tiers apart ([`SPLIT_MIN`]).
 struct Encoded {
     kind: u8,
     term: Box<str>,
     df: u32,
     data: Vec<u8>,
+    body: Vec<u8>,
 }
 
 /// Two 64-bit hashes of a term of `kind`, in one pass (FxHash steps with
@@ -499,14 +511,25 @@ impl Acc {
             postings.push((doc - 1, (v & 7) as u8));
         }
         drop(self.buf);
+        let mut tiers = codec::tiers(&postings);
+        drop(postings);
         let mut data = Vec::new();
-        codec::put_tiers(&mut data, &codec::tiers(&postings));
+        codec::put_tiers(&mut data, &tiers);
+        let mut body = Vec::new();
+        let split = tiers.iter().position(|t| t.0 <= codec::BODY_TOP);
+        if let Some(at) = split.filter(|&at| at > 0 && data.len() >= SPLIT_MIN) {
+            let low = tiers.split_off(at);
+            data.clear();
+            codec::put_tiers(&mut data, &tiers);
+            codec::put_tiers(&mut body, &low);
+        }
         let kind = self.key.as_bytes()[0] - b'0';
         Encoded {
             kind,
             term: self.key[1..].into(),
             df: self.df,
             data,
+            body,
         }
     }
 }
@@ -577,43 +600,92 @@ fn bucket_key(kind: u8, term: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Where a term's data lives.
-enum Place {
-    Inline,
-    Packed { pack: u32, offset: u32, len: u32 },
+/// Where a term's data lives: its (higher) tiers inline or in a pack,
+/// and its body tiers in a pack when kept apart.
+struct Place {
+    head: Option<Slot>,
+    body: Option<Slot>,
+}
+
+/// Data in a pack.
+#[derive(Clone, Copy)]
+struct Slot {
+    pack: u32,
+    offset: u32,
+    len: u32,
+}
+
+impl Slot {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(out, u64::from(self.offset));
+        put_varint(out, u64::from(self.len));
+    }
+
+    fn len(&self) -> usize {
+        varint_len(u64::from(self.offset)) + varint_len(u64::from(self.len))
+    }
 }
 
 impl Place {
+    /// The entry's tag: `value << 2 | packed | body << 1`, the value being
+    /// the inline length or the pack.
+    fn tag(&self, t: &Encoded) -> u64 {
+        let body = u64::from(self.body.is_some()) << 1;
+        match &self.head {
+            None => ((t.data.len() as u64) << 2) | body,
+            Some(s) => (u64::from(s.pack) << 2) | body | 1,
+        }
+    }
+
     /// Appends a term's bucket entry.
     fn put_entry(&self, t: &Encoded, out: &mut Vec<u8>) {
         out.push(t.kind);
         put_str(out, &t.term);
         put_varint(out, u64::from(t.df));
-        match self {
-            Place::Inline => {
-                put_varint(out, (t.data.len() as u64) << 1);
-                out.extend_from_slice(&t.data);
-            }
-            Place::Packed { pack, offset, len } => {
-                put_varint(out, (u64::from(*pack) << 1) | 1);
-                put_varint(out, u64::from(*offset));
-                put_varint(out, u64::from(*len));
-            }
+        put_varint(out, self.tag(t));
+        match &self.head {
+            None => out.extend_from_slice(&t.data),
+            Some(s) => s.put(out),
+        }
+        if let Some(b) = &self.body {
+            put_varint(out, u64::from(b.pack));
+            b.put(out);
         }
     }
 
     /// The size of [`Place::put_entry`]'s output.
     fn entry_len(&self, t: &Encoded) -> usize {
         let head = 1 + varint_len(t.term.len() as u64) + t.term.len() + varint_len(u64::from(t.df));
-        head + match self {
-            Place::Inline => varint_len((t.data.len() as u64) << 1) + t.data.len(),
-            Place::Packed { pack, offset, len } => {
-                varint_len((u64::from(*pack) << 1) | 1)
-                    + varint_len(u64::from(*offset))
-                    + varint_len(u64::from(*len))
-            }
-        }
+        head + varint_len(self.tag(t))
+            + self.head.map_or(t.data.len(), |s| s.len())
+            + self
+                .body
+                .map_or(0, |b| varint_len(u64::from(b.pack)) + b.len())
     }
+}
+
+/// Puts `data` in a pack (mid-size data grouped by size class in `open`,
+/// big data alone), freeing it.
+fn pack(data: &mut Vec<u8>, packs: &mut Vec<Vec<u8>>, open: &mut BTreeMap<usize, usize>) -> Slot {
+    let n = data.len();
+    let limit = pack_limit(n);
+    let pack = match open.get(&limit) {
+        Some(&p) if n < OWN_MIN && packs[p].len() + n <= limit => p,
+        _ => {
+            packs.push(Vec::with_capacity(limit));
+            if n < OWN_MIN {
+                open.insert(limit, packs.len() - 1);
+            }
+            packs.len() - 1
+        }
+    };
+    let slot = Slot {
+        pack: pack as u32,
+        offset: packs[pack].len() as u32,
+        len: n as u32,
+    };
+    packs[pack].extend_from_slice(&std::mem::take(data));
+    slot
 }
 
 /// Writes buckets, packs and completion blocks; returns the bucket count
@@ -625,28 +697,9 @@ fn write_terms(mut terms: Vec<Encoded>, files: &mut Vec<IndexFile>) -> (u32, Vec
     let mut packs: Vec<Vec<u8>> = Vec::new();
     let mut open: BTreeMap<usize, usize> = BTreeMap::new();
     for t in &mut terms {
-        let n = t.data.len();
-        if n <= INLINE_MAX {
-            places.push(Place::Inline);
-            continue;
-        }
-        let limit = pack_limit(n);
-        let pack = match open.get(&limit) {
-            Some(&p) if n < OWN_MIN && packs[p].len() + n <= limit => p,
-            _ => {
-                packs.push(Vec::with_capacity(limit));
-                if n < OWN_MIN {
-                    open.insert(limit, packs.len() - 1);
-                }
-                packs.len() - 1
-            }
-        };
-        places.push(Place::Packed {
-            pack: pack as u32,
-            offset: packs[pack].len() as u32,
-            len: n as u32,
-        });
-        packs[pack].extend_from_slice(&std::mem::take(&mut t.data));
+        let head = (t.data.len() > INLINE_MAX).then(|| pack(&mut t.data, &mut packs, &mut open));
+        let body = (!t.body.is_empty()).then(|| pack(&mut t.body, &mut packs, &mut open));
+        places.push(Place { head, body });
     }
     for (i, bytes) in packs.into_iter().enumerate() {
         files.push(IndexFile {
@@ -794,7 +847,7 @@ fn write_meta_and_facets(
             .map(|(i, (v, _))| (v.clone(), i))
             .collect()
     };
-    let (issuer_ix, type_ix, topic_ix) = (index_of(&issuers), index_of(&types), index_of(&topics));
+    let (type_ix, topic_ix) = (index_of(&types), index_of(&topics));
 
     let blocks: Vec<IndexFile> = all
         .par_chunks(META_BLOCK)
@@ -808,7 +861,7 @@ fn write_meta_and_facets(
                     map.get(v).copied().unwrap_or(map.len())
                 };
                 put_varint(&mut out, ix(&type_ix, d.doc_type) as u64);
-                put_varint(&mut out, ix(&issuer_ix, d.issuer) as u64);
+                put_str(&mut out, d.issuer);
                 let ymd = date.map_or(0, |d| {
                     d.year() as i64 * 10000 + i64::from(d.month() * 100 + d.day())
                 });

@@ -43,6 +43,8 @@ pub type FacetValues = Vec<(String, u32)>;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Facets {
+    /// Not in the manifest: [`Client::facet_values`] reads them.
+    #[serde(default)]
     pub issuer: FacetValues,
     #[serde(rename = "type")]
     pub doc_type: FacetValues,
@@ -66,6 +68,8 @@ pub struct Request {
     /// The validity state, in the words of the status line.
     pub validity: Option<String>,
     pub limit: usize,
+    /// Rank with every tier (the pages after the first).
+    pub full: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +94,12 @@ pub struct Meta {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Outcome {
+    /// Matching documents; when `partial`, those found without the body
+    /// tiers (for one word and no filter, its df: all of them).
     pub total: usize,
+    /// Ranked without the body tiers of big terms: the hits past the
+    /// first page need a `full` request.
+    pub partial: bool,
     pub hits: Vec<Hit>,
 }
 
@@ -124,7 +133,10 @@ enum Loc {
 #[derive(Debug, Clone)]
 struct Entry {
     df: u32,
+    /// All its tiers, or those above the body levels when `body` is set.
     loc: Loc,
+    /// The body tiers (levels 0-3) of a big term, kept apart.
+    body: Option<Loc>,
 }
 
 /// A bucket's entries by (kind, term), and its number terms in order.
@@ -203,34 +215,65 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
         }
     }
 
-    /// Calls `f(doc, level)` for each posting of `entry`.
-    fn postings(&mut self, entry: &Entry, mut f: impl FnMut(u32, u8)) -> Result<(), Error> {
-        let (bytes, offset, len) = self.posting_bytes(&entry.loc)?;
-        let slice = bytes
-            .get(offset..offset + len)
-            .ok_or_else(|| Error::Malformed("postings".into()))?;
-        codec::read_tiers(&mut Reader::new(slice), &mut f)
-            .map_err(|_| Error::Malformed("postings".into()))
+    /// Calls `f(doc, level)` for each posting of `entry` (but those of its
+    /// body tiers kept apart when `defer`).
+    fn postings(
+        &mut self,
+        entry: &Entry,
+        defer: bool,
+        mut f: impl FnMut(u32, u8),
+    ) -> Result<(), Error> {
+        let body = entry.body.as_ref().filter(|_| !defer);
+        for loc in std::iter::once(&entry.loc).chain(body) {
+            let (bytes, offset, len) = self.posting_bytes(loc)?;
+            let slice = bytes
+                .get(offset..offset + len)
+                .ok_or_else(|| Error::Malformed("postings".into()))?;
+            codec::read_tiers(&mut Reader::new(slice), &mut f)
+                .map_err(|_| Error::Malformed("postings".into()))?;
+        }
+        Ok(())
     }
 
-    /// What fetching `entry`'s postings adds to the budget: nothing when
-    /// inline or when its pack is fetched or counted already, else the
-    /// most its pack may weigh; and the pack to count if fetched.
-    fn cost(&self, entry: &Entry, m: &Manifest, counted: &[u32]) -> (usize, Option<u32>) {
-        match &entry.loc {
-            Loc::Packed { pack, len, .. }
-                if !counted.contains(pack)
-                    && !self.files.contains_key(&format!("search/p/{pack}.bin")) =>
+    /// What fetching `entry`'s postings (without its body tiers when
+    /// `defer`) adds to the budget: nothing for data inline or in a pack
+    /// fetched or counted already, else the most its pack may weigh; and
+    /// the packs to count if fetched.
+    fn cost(&self, entry: &Entry, defer: bool, m: &Manifest, counted: &[u32]) -> (usize, Vec<u32>) {
+        let body = entry.body.as_ref().filter(|_| !defer);
+        let mut packs: Vec<u32> = Vec::new();
+        let mut sum = 0;
+        for loc in std::iter::once(&entry.loc).chain(body) {
+            if let Loc::Packed { pack, len, .. } = loc
+                && !counted.contains(pack)
+                && !packs.contains(pack)
+                && !self.files.contains_key(&format!("search/p/{pack}.bin"))
             {
-                (pack_limit(*len, m), Some(*pack))
+                sum += pack_limit(*len, m);
+                packs.push(*pack);
             }
-            _ => (0, None),
         }
+        (sum, packs)
     }
 
     /// Runs a query: the total number of matching documents and the first
-    /// `limit` hits with their metadata.
+    /// `limit` hits with their metadata. A first page (`limit` at most
+    /// [`RERANK`], not `full`) is ranked without the body tiers of big
+    /// terms when the documents matching without them fill the re-ranked
+    /// head; the outcome is then `partial`.
     pub fn search(&mut self, req: &Request) -> Result<Outcome, Error> {
+        if !req.full
+            && req.limit <= RERANK
+            && let Some(out) = self.run(req, true)?
+        {
+            return Ok(out);
+        }
+        Ok(self.run(req, false)?.unwrap_or_default())
+    }
+
+    /// [`Client::search`], deferring the body tiers or not: `None` when
+    /// deferring them left fewer than [`RERANK`] matches.
+    fn run(&mut self, req: &Request, defer: bool) -> Result<Option<Outcome>, Error> {
         let m = self.manifest()?;
         let mut tokens = text::tokenize(&req.query, true);
         // A pasted trích yếu is longer than the words looked up: all of it
@@ -242,22 +285,18 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
             .collect();
         tokens.truncate(MAX_QUERY_TOKENS);
         let filters = [
-            ("issuer", &req.issuer, &m.facets.issuer),
-            ("type", &req.doc_type, &m.facets.doc_type),
-            ("year", &req.year, &m.facets.year),
-            ("topic", &req.topic, &m.facets.topic),
-            ("validity", &req.validity, &m.facets.validity),
+            ("issuer", &req.issuer),
+            ("type", &req.doc_type),
+            ("year", &req.year),
+            ("topic", &req.topic),
+            ("validity", &req.validity),
         ];
-        let wanted: Vec<(&str, &String, &FacetValues)> = filters
+        let wanted: Vec<(&str, &String)> = filters
             .iter()
-            .filter_map(|(name, v, values)| {
-                v.as_ref()
-                    .filter(|v| !v.is_empty())
-                    .map(|v| (*name, v, *values))
-            })
+            .filter_map(|(name, v)| v.as_ref().filter(|v| !v.is_empty()).map(|v| (*name, v)))
             .collect();
         if tokens.is_empty() && wanted.is_empty() {
-            return Ok(Outcome::default());
+            return Ok(Some(Outcome::default()));
         }
 
         // Stage 1: the buckets of the words (and of numbers' first parts).
@@ -342,15 +381,22 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
             i += 1;
         }
         if missing {
-            return Ok(Outcome::default());
+            return Ok(Some(Outcome::default()));
         }
 
         // Stage 3: required postings, then filters.
+        // A unit of several words (the one being typed) keeps its body
+        // tiers: its df is the union's.
+        let deferred: Vec<bool> = units
+            .iter()
+            .map(|u| defer && u.entries.len() == 1 && u.entries[0].body.is_some())
+            .collect();
+        let defer = deferred.contains(&true);
         let mut counted = Vec::new();
         let mut spent: usize = 0;
-        for unit in &units {
+        for (unit, &skip) in units.iter().zip(&deferred) {
             for e in &unit.entries {
-                let (c, pack) = self.cost(e, &m, &counted);
+                let (c, pack) = self.cost(e, skip, &m, &counted);
                 spent += c;
                 counted.extend(pack);
             }
@@ -360,10 +406,10 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
         let mut score = vec![0u64; n];
         let mut unit_idf = Vec::new();
         let mut k = 0u8;
-        for unit in &units {
+        for (unit, &skip) in units.iter().zip(&deferred) {
             let mut best: BTreeMap<u32, u8> = BTreeMap::new();
             for e in &unit.entries {
-                self.postings(e, |d, l| {
+                self.postings(e, skip, |d, l| {
                     let b = best.entry(d).or_insert(l);
                     *b = (*b).max(l);
                 })?;
@@ -384,9 +430,10 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
             }
             k += 1;
         }
-        for (name, value, values) in &wanted {
+        for (name, value) in &wanted {
+            let values = self.facet_values(name)?;
             let Some(pos) = values.iter().position(|(v, _)| v == *value) else {
-                return Ok(Outcome::default());
+                return Ok(Some(Outcome::default()));
             };
             let path = format!("search/f/{name}-{pos}.bin");
             let bytes = self.file(&path)?;
@@ -400,15 +447,20 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
             k += 1;
         }
 
+        let found = count.iter().filter(|&&c| c == k).count();
+        if defer && found < RERANK {
+            return Ok(None);
+        }
+
         // Stage 4: optional data within the budget: exact forms, then pairs.
         for (u, unit) in units.iter().enumerate() {
             if let Some(e) = &unit.exact {
-                let (c, pack) = self.cost(e, &m, &counted);
+                let (c, pack) = self.cost(e, defer, &m, &counted);
                 if spent + c <= POSTING_BUDGET {
                     spent += c;
                     counted.extend(pack);
                     let idf = unit_idf[u];
-                    self.postings(e, |d, l| {
+                    self.postings(e, defer, |d, l| {
                         let d = d as usize;
                         if d < n && count[d] == k {
                             score[d] += idf * LEVEL_WEIGHTS[l as usize] / 2;
@@ -432,12 +484,12 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
         }
         for (key, b) in pair_keys.iter().zip(&pair_buckets) {
             if let Some(e) = b.entries.get(&(PAIR, key.clone())) {
-                let (c, pack) = self.cost(e, &m, &counted);
+                let (c, pack) = self.cost(e, defer, &m, &counted);
                 if spent + c <= POSTING_BUDGET {
                     spent += c;
                     counted.extend(pack);
                     let idf = idf(m.docs, e.df);
-                    self.postings(e, |d, l| {
+                    self.postings(e, defer, |d, l| {
                         let d = d as usize;
                         if d < n && count[d] == k {
                             score[d] += idf * LEVEL_WEIGHTS[l as usize];
@@ -471,7 +523,11 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
         for (slot, (_, id)) in matches.iter_mut().zip(keyed) {
             *slot = id;
         }
-        let total = matches.len();
+        let partial = defer;
+        let total = match (&units[..], wanted.is_empty()) {
+            ([unit], true) if partial => unit.entries[0].df as usize,
+            _ => matches.len(),
+        };
         let mut hits = Vec::new();
         for &id in matches.iter().take(req.limit) {
             let meta = self.meta(id)?;
@@ -481,7 +537,11 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
                 meta,
             });
         }
-        Ok(Outcome { total, hits })
+        Ok(Some(Outcome {
+            total,
+            hits,
+            partial,
+        }))
     }
 
     /// The number terms matched at token `i`: the keys starting with the
@@ -576,6 +636,25 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
             .collect())
     }
 
+    /// A facet's values with their counts, in file order: the issuers
+    /// from `search/f/issuer.json`, the others from the manifest.
+    pub fn facet_values(&mut self, name: &str) -> Result<Rc<FacetValues>, Error> {
+        let m = self.manifest()?;
+        let values = match name {
+            "issuer" => {
+                let path = "search/f/issuer.json";
+                let bytes = self.file(path)?;
+                serde_json::from_slice(&bytes).map_err(|_| Error::Malformed(path.into()))?
+            }
+            "type" => m.facets.doc_type.clone(),
+            "year" => m.facets.year.clone(),
+            "topic" => m.facets.topic.clone(),
+            "validity" => m.facets.validity.clone(),
+            _ => Vec::new(),
+        };
+        Ok(Rc::new(values))
+    }
+
     /// The metadata of document `id`.
     pub fn meta(&mut self, id: u32) -> Result<Meta, Error> {
         let m = self.manifest()?;
@@ -600,7 +679,7 @@ fn read_meta(r: &mut Reader, m: &Manifest) -> Result<Meta, Malformed> {
     };
     let number = r.str()?.to_owned();
     let doc_type = facet(&m.facets.doc_type, r.usize()?)?;
-    let issuer = facet(&m.facets.issuer, r.usize()?)?;
+    let issuer = r.str()?.to_owned();
     let date = u32::try_from(r.varint()?).map_err(|_| Malformed)?;
     let title = r.str()?.to_owned();
     let url = r.str()?.to_owned();
@@ -629,22 +708,32 @@ fn parse_bucket(bytes: &[u8]) -> Result<Bucket, Malformed> {
         let term = r.str()?.to_owned();
         let df = u32::try_from(r.varint()?).map_err(|_| Malformed)?;
         let tag = r.varint()?;
+        let value = tag >> 2;
         let loc = if tag & 1 == 0 {
             Loc::Inline(
-                r.bytes(usize::try_from(tag >> 1).map_err(|_| Malformed)?)?
+                r.bytes(usize::try_from(value).map_err(|_| Malformed)?)?
                     .into(),
             )
         } else {
             Loc::Packed {
-                pack: u32::try_from(tag >> 1).map_err(|_| Malformed)?,
+                pack: u32::try_from(value).map_err(|_| Malformed)?,
                 offset: r.usize()?,
                 len: r.usize()?,
             }
         };
+        let body = if tag & 2 == 0 {
+            None
+        } else {
+            Some(Loc::Packed {
+                pack: u32::try_from(r.varint()?).map_err(|_| Malformed)?,
+                offset: r.usize()?,
+                len: r.usize()?,
+            })
+        };
         if kind == NUMBER {
             b.numbers.push(term.clone());
         }
-        b.entries.insert((kind, term), Entry { df, loc });
+        b.entries.insert((kind, term), Entry { df, loc, body });
     }
     Ok(b)
 }

@@ -73,6 +73,14 @@
 //! words in order, then the share of the field's syllables that are query
 //! words); ties go to the newer document.
 //!
+//! A first page (at most [`fit::RERANK`] hits asked) is ranked first
+//! without the body tiers that big terms keep apart: when the documents
+//! matching the words that way (a one-word unit without its body tiers,
+//! the others whole) are at least `RERANK`, they are the answer
+//! (`partial`; its total is the word's df for one word and no filter,
+//! else the matches found), else the query runs again with every tier.
+//! The pages after the first ask with every tier (`full`).
+//!
 //! Cited documents outside the archive ([`CitedDoc`]) follow the archive's
 //! documents, with their number, type and issuer; they are in no facet.
 //!
@@ -87,10 +95,12 @@
 //!
 //! - `manifest.json`: `docs` (N), `buckets` (B), `metaBlock`, `packMin`,
 //!   `ownMin`, `completion` (the first term of each completion block) and `facets`
-//!   (per facet, `[value, count]` in file order).
-//! - `t/<b>.bin`, buckets: entries of kind byte, term, df, then either
-//!   `varint(len<<1)` and the tiers inline, or `varint(pack<<1|1)`,
-//!   offset and length of the tiers in `p/<pack>.bin`. A term's bucket is
+//!   (per facet but the issuer, `[value, count]` in file order).
+//! - `t/<b>.bin`, buckets: entries of kind byte, term, df, a tag
+//!   `value<<2 | body<<1 | packed`, then either the tiers inline (`value`
+//!   bytes) or offset and length of the tiers in `p/<value>.bin`; with
+//!   `body`, then pack, offset and length of the term's body tiers (levels
+//!   0-3), kept apart when its tiers reach `SPLIT_MIN` bytes (4,096). A term's bucket is
 //!   FNV-1a-32 of its bucket key modulo B; the key is the term itself, the
 //!   first token of a number, and the folded form of an exact syllable (so
 //!   a word, its exact form and the numbers starting with it come in one
@@ -103,9 +113,11 @@
 //!   shared-prefix length, suffix and df, for prefix matching of the word
 //!   being typed.
 //! - `m/<b>.bin`, metadata of documents `b*metaBlock ..`: number, type
-//!   index, issuer index (one past the facet's end: none), date as
+//!   index (one past the facet's end: none), issuer name, date as
 //!   `yyyymmdd` (0: none), trích yếu, URL relative to
 //!   the site root, topic count and indexes, leading body text.
+//! - `f/issuer.json`: the issuer facet's `[value, count]` in file order
+//!   (read for the filters only: a thousand names in a big archive).
 //! - `f/<facet>-<i>.bin`: the set of documents having the facet's `i`-th
 //!   value (`issuer`, `type`, `year`, `topic`, `validity`: the
 //!   status's state in the words of the status line).

@@ -226,17 +226,20 @@
       const kind = r.byte();
       const term = r.str();
       const df = r.varint();
+      // tag: value << 2 | body << 1 | packed (value: inline length or pack).
       const tag = r.varint();
+      const value = Math.floor(tag / 4);
       let loc;
       if (tag % 2 === 0) {
         const start = r.p;
-        r.bytes(tag / 2);
-        loc = { bytes: bytes, start: start, len: tag / 2 };
+        r.bytes(value);
+        loc = { bytes: bytes, start: start, len: value };
       } else {
-        loc = { pack: (tag - 1) / 2, start: r.varint(), len: r.varint() };
+        loc = { pack: value, start: r.varint(), len: r.varint() };
       }
+      const body = tag & 2 ? { pack: r.varint(), start: r.varint(), len: r.varint() } : null;
       if (kind === KIND.number) numbers.push(term);
-      entries.set(kind + ' ' + term, { df: df, loc: loc });
+      entries.set(kind + ' ' + term, { df: df, loc: loc, body: body });
     }
     return { entries: entries, numbers: numbers };
   }
@@ -330,24 +333,34 @@
       return b;
     }
 
-    async function postings(entry, f) {
-      const loc = entry.loc;
-      const bytes = loc.bytes || (await file('search/p/' + loc.pack + '.bin'));
-      readTiers(new Reader(bytes, loc.start, loc.start + loc.len), f);
+    /** An entry's locations: its tiers, and its body tiers unless `defer`. */
+    function locs(entry, defer) {
+      return entry.body && !defer ? [entry.loc, entry.body] : [entry.loc];
+    }
+
+    async function postings(entry, defer, f) {
+      for (const loc of locs(entry, defer)) {
+        const bytes = loc.bytes || (await file('search/p/' + loc.pack + '.bin'));
+        readTiers(new Reader(bytes, loc.start, loc.start + loc.len), f);
+      }
     }
 
     /**
-     * Budget cost of fetching an entry's postings, [bytes, pack or null]:
-     * the most its pack may weigh (the builder's rule), unless inline or
-     * fetched or counted already.
+     * Budget cost of fetching an entry's postings (without its body tiers
+     * when `defer`), [bytes, packs]: the most each pack may weigh (the
+     * builder's rule), unless inline or fetched or counted already.
      */
-    function cost(entry, m, counted) {
-      const loc = entry.loc;
-      if (loc.bytes || counted.includes(loc.pack) || files.has('search/p/' + loc.pack + '.bin')) {
-        return [0, null];
+    function cost(entry, defer, m, counted) {
+      let sum = 0;
+      const packs = [];
+      for (const loc of locs(entry, defer)) {
+        if (loc.bytes || counted.includes(loc.pack) || packs.includes(loc.pack) || files.has('search/p/' + loc.pack + '.bin')) {
+          continue;
+        }
+        sum += loc.len >= m.ownMin ? loc.len : Math.max(m.packMin, 4 * 2 ** Math.floor(Math.log2(Math.max(loc.len, 1))));
+        packs.push(loc.pack);
       }
-      const limit = loc.len >= m.ownMin ? loc.len : Math.max(m.packMin, 4 * 2 ** Math.floor(Math.log2(Math.max(loc.len, 1))));
-      return [limit, loc.pack];
+      return [sum, packs];
     }
 
     /** The number terms matched at token i and how many tokens they cover. */
@@ -425,6 +438,16 @@
       return readMeta(r, m);
     }
 
+    /**
+     * A facet's values with their counts, in file order: the issuers from
+     * search/f/issuer.json (a thousand names in a big archive, fetched for
+     * the filters only), the others from the manifest.
+     */
+    async function facetValues(name) {
+      if (name === 'issuer') return JSON.parse(decoder.decode(await file('search/f/issuer.json')));
+      return (await getManifest()).facets[name] || [];
+    }
+
     /** Metadata of the documents `ids`, fetched together. */
     async function hits(ids, scores) {
       const m = await getManifest();
@@ -433,19 +456,34 @@
     }
 
     /**
-     * Runs a query {q, prefix, issuer, type, year, topic, validity, limit}: resolves
-     * to {total, ids (all matches, best first), hits (the first `limit`
-     * with metadata), words (the folded words, for highlighting), prefix
-     * (the word matched as a prefix, or null)}.
+     * Runs a query {q, prefix, issuer, type, year, topic, validity, limit,
+     * full}: resolves to {total, ids (all matches, best first), hits (the
+     * first `limit` with metadata), words (the folded words, for
+     * highlighting), prefix (the word matched as a prefix, or null),
+     * partial}. A first page (`limit` at most RERANK, not `full`) is ranked
+     * without the body tiers of big terms when the documents matching
+     * without them fill the re-ranked head; it is then `partial`: `ids`
+     * holds those, `total` all matches for one word and no filter, those
+     * found otherwise; the next pages need a `full` request.
      */
     async function search(req) {
+      const limit = req.limit === undefined ? 10 : req.limit;
+      if (!req.full && limit <= RERANK) {
+        const out = await run(req, true);
+        if (out) return out;
+      }
+      return run(req, false);
+    }
+
+    /** search(), deferring the body tiers or not: null when deferring them left fewer than RERANK matches. */
+    async function run(req, deferAsked) {
       const m = await getManifest();
       const all = tokenize(req.q || '');
       // A pasted trích yếu is longer than the words looked up: all of it
       // (to FIT_TOKENS) still counts in the last step.
       const words = all.slice(0, FIT_TOKENS).map((t) => t.f);
       const tokens = all.slice(0, MAX_QUERY_TOKENS);
-      const none = { total: 0, ids: [], hits: [], words: tokens.map((t) => t.f), prefix: null };
+      const none = { total: 0, ids: [], hits: [], words: tokens.map((t) => t.f), prefix: null, partial: false };
       const wanted = FACETS.filter((name) => req[name]).map((name) => [name, req[name]]);
       if (tokens.length === 0 && wanted.length === 0) return none;
       const prefix = Boolean(req.prefix) && tokens.length > 0;
@@ -504,29 +542,35 @@
       }
       if (missing) return none;
 
-      // Stage 3: required postings, then filters.
+      // Stage 3: required postings, then filters. A unit of several words
+      // (the one being typed) keeps its body tiers: its df is the union's.
+      const deferred = units.map((u) => deferAsked && u.entries.length === 1 && Boolean(u.entries[0].body));
+      const defer = deferred.includes(true);
       const counted = [];
       let spent = 0;
-      for (const u of units) {
+      units.forEach((u, j) => {
         for (const e of u.entries) {
-          const [c, pack] = cost(e, m, counted);
+          const [c, packs] = cost(e, deferred[j], m, counted);
           spent += c;
-          if (pack !== null) counted.push(pack);
+          counted.push(...packs);
         }
-      }
+      });
       const n = m.docs;
       const count = new Uint8Array(n);
       const score = new Float64Array(n);
       const unitIdf = [];
       // Ask for every required file first (in order), then read them.
       await Promise.all(
-        units.flatMap((u) => u.entries.filter((e) => !e.loc.bytes).map((e) => file('search/p/' + e.loc.pack + '.bin'))),
+        units.flatMap((u, j) =>
+          u.entries.flatMap((e) => locs(e, deferred[j]).filter((loc) => !loc.bytes).map((loc) => file('search/p/' + loc.pack + '.bin'))),
+        ),
       );
       let k = 0;
-      for (const u of units) {
+      for (let j = 0; j < units.length; j++) {
+        const u = units[j];
         const best = new Map();
         for (const e of u.entries) {
-          await postings(e, (d, l) => {
+          await postings(e, deferred[j], (d, l) => {
             const b = best.get(d);
             if (b === undefined || l > b) best.set(d, l);
           });
@@ -543,7 +587,7 @@
       }
       const facetFiles = [];
       for (const [name, value] of wanted) {
-        const pos = (m.facets[name] || []).findIndex((v) => v[0] === value);
+        const pos = (await facetValues(name)).findIndex((v) => v[0] === value);
         if (pos < 0) return none;
         facetFiles.push('search/f/' + name + '-' + pos + '.bin');
       }
@@ -555,15 +599,19 @@
         k++;
       }
 
+      let found = 0;
+      for (let d = 0; d < n; d++) if (count[d] === k) found++;
+      if (defer && found < RERANK) return null;
+
       // Stage 4: optional data within the budget: exact forms, then pairs.
       for (let u = 0; u < units.length; u++) {
         const e = units[u].exact;
         if (!e) continue;
-        const [c, pack] = cost(e, m, counted);
+        const [c, packs] = cost(e, defer, m, counted);
         if (spent + c <= POSTING_BUDGET) {
           spent += c;
-          if (pack !== null) counted.push(pack);
-          await postings(e, (d, l) => {
+          counted.push(...packs);
+          await postings(e, defer, (d, l) => {
             if (d < n && count[d] === k) score[d] += Math.floor((unitIdf[u] * LEVEL_WEIGHTS[l]) / 2);
           });
         }
@@ -578,12 +626,12 @@
       for (let p = 0; p < pairKeys.length; p++) {
         const e = pairBuckets[p].entries.get(KIND.pair + ' ' + pairKeys[p]);
         if (!e) continue;
-        const [c, pack] = cost(e, m, counted);
+        const [c, packs] = cost(e, defer, m, counted);
         if (spent + c <= POSTING_BUDGET) {
           spent += c;
-          if (pack !== null) counted.push(pack);
+          counted.push(...packs);
           const pidf = idf(n, e.df);
-          await postings(e, (d, l) => {
+          await postings(e, defer, (d, l) => {
             if (d < n && count[d] === k) score[d] += pidf * LEVEL_WEIGHTS[l];
           });
         }
@@ -606,7 +654,10 @@
       });
       const first = ids.slice(0, limit);
       return {
-        total: ids.length,
+        total: defer && units.length === 1 && wanted.length === 0 ? units[0].entries[0].df : ids.length,
+        partial: defer,
+        // Partial with several words or a filter: the matches found so far.
+        atLeast: defer && !(units.length === 1 && wanted.length === 0),
         ids: ids,
         hits: await hits(
           first,
@@ -617,7 +668,7 @@
       };
     }
 
-    return { search: search, hits: hits, manifest: getManifest, fetched: fetched };
+    return { search: search, hits: hits, manifest: getManifest, facetValues: facetValues, fetched: fetched };
   }
 
   function readMeta(r, m) {
@@ -629,7 +680,7 @@
     };
     const number = r.str();
     const type = facet(m.facets.type, r.varint());
-    const issuer = facet(m.facets.issuer, r.varint());
+    const issuer = r.str();
     const date = r.varint();
     const title = r.str();
     const url = r.str();
@@ -869,7 +920,7 @@
         list.appendChild(li);
       }
       shown += hits.length;
-      more.hidden = shown >= result.total;
+      more.hidden = shown >= result.total && !result.partial;
     }
 
     function appendMarked(parent, segments) {
@@ -897,13 +948,19 @@
       }
       list.setAttribute('aria-busy', 'true');
       try {
-        const result = await client.search(Object.assign({ prefix: prefix, limit: 10 }, s));
+        const asked = Object.assign({ prefix: prefix, limit: 10 }, s);
+        const result = await client.search(asked);
         if (my !== seq) return;
+        result.asked = asked;
         current = result;
         shown = 0;
         list.replaceChildren();
         renderHits(result, result.hits);
-        say(result.total ? 'Tìm thấy ' + formatCount(result.total) + ' văn bản.' : 'Không tìm thấy văn bản nào.');
+        say(
+          result.total
+            ? 'Tìm thấy ' + (result.atLeast ? 'ít nhất ' : '') + formatCount(result.total) + ' văn bản.'
+            : 'Không tìm thấy văn bản nào.',
+        );
       } catch (e) {
         if (my === seq) say(failure());
       } finally {
@@ -951,8 +1008,20 @@
     more.addEventListener('click', async () => {
       if (!current) return;
       const result = current;
-      const ids = result.ids.slice(shown, shown + 10);
       try {
+        if (result.partial && shown + 10 > result.ids.length) {
+          // Past the documents ranked without the body tiers: all of them,
+          // after those shown.
+          const all = await client.search(Object.assign({}, result.asked, { full: true, limit: 0 }));
+          if (result !== current) return;
+          const seen = new Set(result.ids.slice(0, shown));
+          result.ids = result.ids.slice(0, shown).concat(all.ids.filter((d) => !seen.has(d)));
+          result.total = all.total;
+          result.partial = false;
+          result.atLeast = false;
+          say(result.total ? 'Tìm thấy ' + formatCount(result.total) + ' văn bản.' : 'Không tìm thấy văn bản nào.');
+        }
+        const ids = result.ids.slice(shown, shown + 10);
         const hits = await client.hits(ids);
         if (result === current) renderHits(result, hits);
       } catch (e) {
@@ -964,14 +1033,34 @@
       run(false);
     });
 
+    function fill(name, values) {
+      const sel = selects[name];
+      if (!sel) return;
+      for (const [value, count] of values) addOption(sel, value, value + ' (' + formatCount(count) + ')');
+    }
+    // The issuers (a thousand names in a big archive) when the filters
+    // are opened or one is asked for, not with the first query.
+    let issuers = null;
+    function loadIssuers() {
+      if (!issuers) {
+        issuers = client.facetValues('issuer').then((values) => fill('issuer', values));
+        issuers.catch(() => {
+          issuers = null;
+        });
+      }
+      return issuers;
+    }
+    if (filtersBox) {
+      filtersBox.addEventListener('toggle', () => {
+        if (filtersBox.open) loadIssuers().catch(() => {});
+      });
+    }
+
     client
       .manifest()
       .then((m) => {
-        for (const name of FACETS) {
-          const sel = selects[name];
-          if (!sel) continue;
-          for (const [value, count] of m.facets[name] || []) addOption(sel, value, value + ' (' + formatCount(count) + ')');
-        }
+        for (const name of FACETS) if (name !== 'issuer') fill(name, m.facets[name] || []);
+        if (!filtersBox || readParams(location.search).issuer) return loadIssuers();
       })
       .catch(() => {})
       .then(() => {

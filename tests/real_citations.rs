@@ -172,8 +172,8 @@ fn detection_on_the_raw_text() {
     );
 }
 
-const RAW_RECALL: f64 = 0.955;
-const RAW_PRECISION: f64 = 0.885;
+const RAW_RECALL: f64 = 0.96;
+const RAW_PRECISION: f64 = 0.90;
 
 /// Fills the header fields import left empty (`cần điền`) with stand-ins,
 /// as the person checking the drafts would: the body, which is all
@@ -337,9 +337,11 @@ fn import_then_build() {
 // Cutting the web page's trailer after the document (the site's notice
 // citing Nghị định 13/2023/NĐ-CP in 68 files, related documents) in import:
 // recall 95.1% -> 95.6%, precision 87.7% -> 90.4%.
-const BUILT_RECALL: f64 = 0.955;
-const BUILT_PRECISION: f64 = 0.90;
-// Target 0. Keeping a body's own tables whole in import (recall 95.1%,
-// precision 81.3% -> 87.7%) moved one more cited number into a link:
-// 2 at the last run, to be found and fixed.
-const BUILT_WRONG_LINKS: usize = 2;
+const BUILT_RECALL: f64 = 0.959;
+const BUILT_PRECISION: f64 = 0.92;
+// The target. The last two came from one import error: a header line
+// "THEO QUYẾT ĐỊNH / SỐ 1050/QĐ-SCT" under the issuer taken for the
+// document's number (fixed in import's header reader); law names that ran
+// on into their sentence were the next largest source of extras.
+// Measured: recall 96.0%, precision 92.3%, 0 wrong links.
+const BUILT_WRONG_LINKS: usize = 0;

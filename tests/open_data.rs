@@ -83,12 +83,13 @@ fn every_json_file_and_json_ld_block_parses() {
     for f in &json_files {
         let v: serde_json::Value =
             serde_json::from_str(&read(f)).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        // The search index's issuer facet is a list of names; everything
-        // else is a record.
+        // The search index's issuer facet is a list of [name, count];
+        // everything else is a record.
         if f.ends_with("search/f/issuer.json") {
+            let pair = |p: &serde_json::Value| p[0].is_string() && p[1].is_u64();
             assert!(
                 v.as_array()
-                    .is_some_and(|a| a.iter().all(|n| n.is_string()))
+                    .is_some_and(|a| !a.is_empty() && a.iter().all(pair))
             );
         } else {
             assert!(v.is_object(), "{}", f.display());

@@ -36,8 +36,7 @@ pub(super) fn group(docs: &[crate::document::Document]) -> Vec<super::Group> {
         list.push(i);
         *spellings.entry(d.issuer.as_str()).or_default() += 1;
     }
-    let mut seen: std::collections::HashMap<String, usize> = Default::default();
-    by_key
+    let mut groups: Vec<super::Group> = by_key
         .into_values()
         .map(|(docs, spellings)| {
             let name = spellings
@@ -45,16 +44,16 @@ pub(super) fn group(docs: &[crate::document::Document]) -> Vec<super::Group> {
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(n, _)| n.to_string())
                 .unwrap_or_default();
-            // Names whose slugs meet (different keys, one slug) are numbered.
-            let mut path = super::address::issuer(&name);
-            let n = seen.entry(path.clone()).or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                path = format!("{}-{n}/", path.trim_end_matches('/'));
+            super::Group {
+                path: super::address::issuer(&name),
+                name,
+                docs,
             }
-            super::Group { path, name, docs }
         })
-        .collect()
+        .collect();
+    // Names whose slugs meet (different keys, one slug) are numbered.
+    super::number_shared_paths(&mut groups);
+    groups
 }
 
 /// The administrative level of an issuer, for the index.

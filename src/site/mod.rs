@@ -210,16 +210,21 @@ fn group_by(
         })
         .collect();
     groups.sort_by_cached_key(|g| (crate::text::fold(&g.name), g.name.clone()));
-    // Names that differ only in case or marks share a slug: number them.
+    number_shared_paths(&mut groups);
+    groups
+}
+
+/// Names that differ only in case or marks share a slug: the second and
+/// later of `groups` (in their order) get `-2`, `-3` ….
+fn number_shared_paths(groups: &mut [Group]) {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for g in &mut groups {
+    for g in groups {
         let n = seen.entry(g.path.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
             g.path = format!("{}-{n}/", g.path.trim_end_matches('/'));
         }
     }
-    groups
 }
 
 /// Addresses for cited documents outside the archive: the address the

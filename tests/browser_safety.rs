@@ -171,28 +171,16 @@ fn without_csp(public: &Path, dir: &Path) {
 /// Loads every page of `urls` from `server` (two Chromiums at a time) and
 /// returns what ran where.
 fn load_all(server: &browser::Server, pages: &[(String, String)]) -> Vec<String> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let found = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let Some((rel, html)) = pages.get(i) else {
-                        break;
-                    };
-                    let dom = browser::dump_dom(&server.url(&url_path(rel)));
-                    assert!(dom.contains("</html>"), "{rel}: Chromium printed no page");
-                    let served = title_of(html);
-                    let redirect = html.contains("http-equiv=\"refresh\"");
-                    if let Some(what) = ran(&dom, (!redirect).then_some(served.as_str())) {
-                        found.lock().unwrap().push(format!("{rel}: {what}"));
-                    }
-                }
-            });
-        }
-    });
-    found.into_inner().unwrap()
+    browser::two_at_a_time(pages, |(rel, html)| {
+        let dom = browser::dump_dom(&server.url(&url_path(rel)));
+        assert!(dom.contains("</html>"), "{rel}: Chromium printed no page");
+        let served = title_of(html);
+        let redirect = html.contains("http-equiv=\"refresh\"");
+        ran(&dom, (!redirect).then_some(served.as_str()))
+            .map(|what| format!("{rel}: {what}"))
+            .into_iter()
+            .collect()
+    })
 }
 
 /// The pages showing hostile data, and every tenth other page.

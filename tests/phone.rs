@@ -177,15 +177,7 @@ fn every_kind(public: &Path) -> Vec<String> {
 fn probe(server: &browser::Server, rel: &str, (w, h): (u32, u32), flags: &[&str]) -> Value {
     let url = server.url(&format!("__probe/at.html?w={w}&h={h}#/{rel}"));
     let dom = browser::dump_dom_with(&url, flags);
-    let doc = scraper::Html::parse_document(&dom);
-    let pre = scraper::Selector::parse("#probe").unwrap();
-    let json: String = doc
-        .select(&pre)
-        .next()
-        .unwrap_or_else(|| panic!("/{rel}: the probe gave no result"))
-        .text()
-        .collect();
-    serde_json::from_str(&json).unwrap()
+    browser::printed_json(&dom, "#probe", &format!("/{rel}"))
 }
 
 /// Probes `pages` two at a time; `check` returns what is wrong with one.
@@ -200,21 +192,8 @@ fn each(
         browser::chromium().is_some(),
         "Chromium is needed: scripts/test installs it"
     );
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let found = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                    let Some(rel) = pages.get(i) else { break };
-                    let v = probe(server, rel, size, flags);
-                    found.lock().unwrap().extend(check(rel, &v));
-                }
-            });
-        }
-    });
-    let mut found = found.into_inner().unwrap();
+    let mut found =
+        browser::two_at_a_time(pages, |rel| check(rel, &probe(server, rel, size, flags)));
     found.sort();
     found
 }

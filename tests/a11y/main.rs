@@ -143,15 +143,7 @@ fn axe_violations(server: &browser::Server, rel: &str, dark: bool) -> Vec<String
     };
     let dom = browser::dump_dom_with(&url, flags);
     let rel = &format!("{rel}{}", if dark { " (dark)" } else { "" });
-    let doc = scraper::Html::parse_document(&dom);
-    let pre = scraper::Selector::parse("#axe-result").unwrap();
-    let json: String = doc
-        .select(&pre)
-        .next()
-        .unwrap_or_else(|| panic!("{rel}: axe-core gave no result"))
-        .text()
-        .collect();
-    let result: Value = serde_json::from_str(&json).unwrap();
+    let result: Value = browser::printed_json(&dom, "#axe-result", rel);
     assert!(result["error"].is_null(), "{rel}: {}", result["error"]);
     result["violations"]
         .as_array()

@@ -229,3 +229,36 @@ pub fn dump_dom_with(url: &str, extra: &[&str]) -> String {
     }
     reader.join().expect("the reader thread")
 }
+
+/// The JSON a page's script printed into the element `selector` of `dom`
+/// (a probe's or axe-core's result), parsed; `what` names the page when
+/// the element is missing.
+pub fn printed_json(dom: &str, selector: &str, what: &str) -> serde_json::Value {
+    let doc = scraper::Html::parse_document(dom);
+    let sel = scraper::Selector::parse(selector).unwrap();
+    let json: String = doc
+        .select(&sel)
+        .next()
+        .unwrap_or_else(|| panic!("{what}: no {selector} in the page"))
+        .text()
+        .collect();
+    serde_json::from_str(&json).unwrap()
+}
+
+/// `load(item)` for every item, two at a time (two Chromiums, one per
+/// core), what they return gathered (in no fixed order).
+pub fn two_at_a_time<T: Sync, R: Send>(items: &[T], load: impl Fn(&T) -> Vec<R> + Sync) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let found = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                while let Some(item) = items.get(next.fetch_add(1, Ordering::SeqCst)) {
+                    let got = load(item);
+                    found.lock().unwrap().extend(got);
+                }
+            });
+        }
+    });
+    found.into_inner().unwrap()
+}

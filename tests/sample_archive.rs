@@ -96,6 +96,46 @@ fn the_sample_archive_builds_whole_and_checks_clean() {
         );
     }
 
+    // A cited document outside the archive shows the trích yếu its citing
+    // sentence gives, never the next cited document's: Thông tư
+    // 112/2025/TT-BTC cites "Quyết định số 66/2013/QĐ-TTg … quy định chính
+    // sách hỗ trợ chi phí học tập …, Nghị định số 116/2020/NĐ-CP … quy định
+    // về chính sách hỗ trợ đóng học phí …".
+    let subject = |url: &str| {
+        let p = page(url);
+        p.split_once("<dt>Trích yếu</dt><dd>")
+            .map(|(_, rest)| rest.split("</dd>").next().unwrap().trim().to_string())
+    };
+    assert_eq!(subject("/van-ban/2013/66-2013-qd-ttg/"), None);
+    assert!(
+        subject("/van-ban/2020/116-2020-nd-cp/")
+            .is_some_and(|s| s.starts_with("về chính sách hỗ trợ đóng học phí")),
+        "{:?}",
+        subject("/van-ban/2020/116-2020-nd-cp/")
+    );
+    // Every inferred trích yếu starts at the word "về" ("bảo vệ" is not it).
+    let mut inferred = 0;
+    for entry in walkdir::WalkDir::new(public.join("van-ban")) {
+        let entry = entry.unwrap();
+        if entry.file_name() != "index.html" {
+            continue;
+        }
+        let html = fs::read_to_string(entry.path()).unwrap();
+        if !html.contains("được suy ra") {
+            continue;
+        }
+        if let Some((_, rest)) = html.split_once("<dt>Trích yếu</dt><dd>") {
+            inferred += 1;
+            let s = rest.split("</dd>").next().unwrap().trim();
+            assert!(
+                s.starts_with("về ") || s.starts_with("Về "),
+                "{}: {s}",
+                entry.path().display()
+            );
+        }
+    }
+    assert!(inferred > 100, "{inferred} inferred trích yếu");
+
     // Search through the site's own index: a real number typed loosely, a
     // real trích yếu typed without marks.
     let mut client = Client::new(from_dir(&public));

@@ -593,7 +593,18 @@ fn external_words<'a>(
                 let r = crate::citation::sentence_of(body, span.clone());
                 let sentence = crate::search::text::plain_text(&body[r.clone()]);
                 if subject.is_none() {
-                    subject = subject_after(&body[span.end..r.end]);
+                    // The words after this number, up to the next number
+                    // the document cites: never another document's title.
+                    let next = site.graph.outgoing[j]
+                        .iter()
+                        .flat_map(|c| c.spans.iter())
+                        .map(|s| s.start)
+                        .filter(|&s| s >= span.end && s < r.end)
+                        .min();
+                    let end = next.unwrap_or(r.end);
+                    if body.is_char_boundary(end) {
+                        subject = subject_after(&body[span.end..end], next.is_some());
+                    }
                 }
                 if quotes.len() < QUOTES {
                     quotes.push(Quote {
@@ -614,23 +625,192 @@ fn external_words<'a>(
     )
 }
 
-/// "… về việc tăng cường công tác …, " → "về việc tăng cường công tác …".
-fn subject_after(rest: &str) -> Option<String> {
-    let folded = crate::text::fold(rest);
-    let at = folded.find(" ve ")?;
-    // Folding keeps the words, so the same word count finds it in `rest`.
-    let words_before = folded[..at].split_whitespace().count();
-    let words: Vec<&str> = rest.split_whitespace().skip(words_before).collect();
-    let mut out = Vec::new();
-    for w in words.into_iter().take(30) {
-        let end = w.ends_with([',', ';', '.', ')', ':']);
-        out.push(w.trim_end_matches([',', ';', '.', ')', ':']));
-        if end {
+/// The trích yếu a citing sentence gives after the number: "… ngày
+/// 11/11/2013 của Chính phủ về việc tăng cường công tác …; " gives "về việc
+/// tăng cường công tác …". Taken only when it reads cleanly: the word "về"
+/// (with its marks: "bảo vệ" is not it) within the citation's own tail
+/// (its date and issuer, no clause break before it), ending where the
+/// sentence, a semicolon or a new clause ends it. `cut_at_next` says that
+/// `rest` stops where the next cited number begins: the subject then ends
+/// at the last break before that number's type word ("…, Nghị định số").
+/// Anything else gives `None`: no trích yếu beats a truncated or borrowed one.
+fn subject_after(rest: &str, cut_at_next: bool) -> Option<String> {
+    const TAIL: usize = 16;
+    const LONGEST: usize = 40;
+    // A citing sentence's trích yếu stays in its paragraph.
+    let rest = ["\n\n", "\n#", "\n|"]
+        .iter()
+        .filter_map(|end| rest.find(end))
+        .min()
+        .map_or(rest, |end| &rest[..end]);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let start = words
+        .iter()
+        .take(TAIL)
+        .position(|w| *w == "về" || *w == "Về")?;
+    if words[..start]
+        .iter()
+        .any(|w| w.ends_with([',', ';', '.', ':', ')']))
+    {
+        return None;
+    }
+    let mut out: Vec<&str> = Vec::new();
+    // Whether a mark or the sentence's end closes the subject.
+    let mut clean = !cut_at_next;
+    let mut open = 0usize;
+    for (i, w) in words.iter().enumerate().skip(start) {
+        if out.len() == LONGEST {
+            return None;
+        }
+        open += w.matches('(').count();
+        let closes = w.matches(')').count();
+        // "(Chương trình 135)" is part of the title; a bracket that closes
+        // what the title did not open ends it.
+        let closes_own = closes > 0 && open >= closes;
+        open = open.saturating_sub(closes);
+        let stops: &[char] = if closes_own {
+            &[';', '.', ':']
+        } else {
+            &[';', '.', ':', ')']
+        };
+        if w.ends_with(stops) {
+            out.push(w.trim_end_matches(stops));
+            clean = true;
             break;
         }
+        if w.ends_with(',') {
+            // "phòng, chống" goes on; ", Sở Công Thương đề nghị" is a new
+            // clause.
+            let next_capital = words
+                .get(i + 1)
+                .and_then(|n| n.chars().next())
+                .is_some_and(char::is_uppercase);
+            if next_capital {
+                out.push(w.trim_end_matches(','));
+                clean = true;
+                break;
+            }
+        }
+        out.push(w);
+    }
+    if (!clean && cut_at_next) || out.last() == Some(&"số") {
+        // "về X và Nghị định số": up to the break just before the next
+        // document's type word (a few words before its number).
+        let last_break = out
+            .iter()
+            .rposition(|w| {
+                w.ends_with(',') || matches!(*w, "và" | "theo" | "tại" | "hoặc" | "của" | "bởi")
+            })
+            .filter(|&b| b + 6 >= out.len())?;
+        let keep = if out[last_break].ends_with(',') {
+            last_break + 1
+        } else {
+            last_break
+        };
+        out.truncate(keep);
+    }
+    if open > 0 {
+        // "(đã được sửa đổi, bổ sung" closes after another number.
+        let unclosed = out.iter().rposition(|w| w.contains('('))?;
+        out.truncate(unclosed);
     }
     let s = crate::search::text::plain_text(&out.join(" "));
-    (s.split_whitespace().count() > 2).then_some(s)
+    let s = s.trim().trim_end_matches([',', ';', ':']).trim_end();
+    // "về việc sửa đổi" is the start of a title, not one.
+    let said = s
+        .split_whitespace()
+        .skip(1)
+        .skip_while(|w| *w == "việc")
+        .count();
+    (said >= 3).then(|| s.to_string())
+}
+
+#[cfg(test)]
+mod subject_tests {
+    use super::subject_after;
+
+    #[test]
+    fn a_subject_is_the_words_after_ve_in_the_citations_own_tail() {
+        assert_eq!(
+            subject_after(
+                " ngày 11/11/2013 của Chính phủ về việc tăng cường công tác phòng, chống dịch; các",
+                false
+            )
+            .as_deref(),
+            Some("về việc tăng cường công tác phòng, chống dịch")
+        );
+        assert_eq!(
+            subject_after(
+                " của UBND tỉnh về việc báo cáo tình hình, Sở Công Thương đề nghị",
+                false
+            )
+            .as_deref(),
+            Some("về việc báo cáo tình hình")
+        );
+    }
+
+    #[test]
+    fn no_subject_is_borrowed_from_the_next_document_or_a_word_like_bao_ve() {
+        // The next number's title is not this one's.
+        assert_eq!(
+            subject_after(
+                " ngày 11 tháng 11 năm 2013 của Chính phủ quy định chính sách hỗ trợ chi phí học tập, Nghị định số ",
+                true
+            ),
+            None
+        );
+        assert_eq!(
+            subject_after(" của Chính phủ về quản lý chất lượng, Nghị định số ", true).as_deref(),
+            Some("về quản lý chất lượng")
+        );
+        // "bảo vệ" folds to "bao ve", but it is not "về".
+        assert_eq!(
+            subject_after(" và Luật Bảo vệ bí mật nhà nước số ", true),
+            None
+        );
+        assert_eq!(
+            subject_after(
+                " về một cửa liên thông (đã được sửa đổi, bổ sung bởi Nghị định số ",
+                true
+            )
+            .as_deref(),
+            Some("về một cửa liên thông")
+        );
+        assert_eq!(
+            subject_after(
+                " về phân cấp (bản chụp gửi kèm), Phó Thủ tướng có ý kiến",
+                false
+            )
+            .as_deref(),
+            Some("về phân cấp (bản chụp gửi kèm)")
+        );
+        assert_eq!(
+            subject_after(" về việc sửa đổi, bổ sung Quyết định số ", true),
+            None
+        );
+        // Another document named after the title is cut off; a bracket
+        // closed inside the title stays.
+        assert_eq!(
+            subject_after(" của Chính phủ về cấp bản sao từ sổ gốc, chứng thực chữ ký, được sửa đổi, bổ sung bởi Nghị định số ", false).as_deref(),
+            Some("về cấp bản sao từ sổ gốc, chứng thực chữ ký, được sửa đổi, bổ sung")
+        );
+        assert_eq!(
+            subject_after(
+                " về ban hành tiêu chí (Chương trình 135) giai đoạn 2021 - 2025. Các",
+                false
+            )
+            .as_deref(),
+            Some("về ban hành tiêu chí (Chương trình 135) giai đoạn 2021 - 2025")
+        );
+        // After a clause break, "về" belongs to another verb.
+        assert_eq!(
+            subject_after(
+                " của UBND tỉnh, Sở đề nghị các đơn vị báo cáo về tình hình thực hiện.",
+                false
+            ),
+            None
+        );
+    }
 }
 
 #[derive(Serialize)]

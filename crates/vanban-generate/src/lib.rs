@@ -9,6 +9,10 @@
 //! earlier documents of the archive; then bodies are composed and written
 //! in parallel.
 
+// The citation detector, the number grammar and the text helpers come from
+// the core; re-exported so that the generator's `crate::...` paths hold.
+pub(crate) use vanban_core::{citation, number, text};
+
 mod body;
 mod citations;
 mod issuers;

@@ -12,6 +12,12 @@
 //! [`footnotes`] takes the footnote definitions out, [`closing`] finds the
 //! Nơi nhận and signature block, and [`body`] makes the paragraphs.
 
+// The contract, the number grammar and the text helpers come from the core;
+// re-exported so that the importer's modules keep their `crate::number`,
+// `crate::document`, `crate::text` and `crate::import::...` paths.
+pub(crate) use vanban_core::{document, number, text};
+use crate as import;
+
 mod body;
 mod casing;
 mod closing;

@@ -7,10 +7,8 @@
 //! (`cd tests/a11y && npm ci --ignore-scripts`, which `scripts/test` runs);
 //! vnu.jar needs Java 17 or newer. A missing tool is a failure, not a skip.
 
-#[path = "../common/browser.rs"]
-mod browser;
-#[path = "../common/site.rs"]
-mod site;
+use crate::browser;
+use crate::site;
 
 use serde_json::Value;
 use site::*;
@@ -39,20 +37,8 @@ fn sample_site(dir: &Path) -> PathBuf {
 /// Every HTML page of `public`, relative, with its text; redirect pages
 /// (which only send the reader on) left out.
 fn pages(public: &Path) -> Vec<(String, String)> {
-    walkdir::WalkDir::new(public)
-        .sort_by_file_name()
+    files_with::<Vec<_>>(public, "html")
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(public)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, read(e.path()))
-        })
         .filter(|(_, html)| !html.contains("http-equiv=\"refresh\""))
         .collect()
 }

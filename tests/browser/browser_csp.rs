@@ -4,10 +4,8 @@
 //! CSP violation or failed load it logs. A control page with a style
 //! attribute proves the violations are seen.
 
-#[path = "common/browser.rs"]
-mod browser;
-#[path = "common/site.rs"]
-mod site;
+use crate::browser;
+use crate::site;
 
 use site::*;
 use std::path::Path;

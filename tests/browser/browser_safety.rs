@@ -9,10 +9,8 @@
 //! text. Chromium missing is a failure, not a skip (`scripts/test` installs
 //! it).
 
-#[path = "common/browser.rs"]
-mod browser;
-#[path = "common/site.rs"]
-mod site;
+use crate::browser;
+use crate::site;
 
 use scraper::{Html, Selector};
 use site::*;
@@ -105,21 +103,7 @@ fn hostile_site(dir: &Path) -> PathBuf {
 
 /// Every HTML page of `public`, relative, with its text.
 fn pages(public: &Path) -> Vec<(String, String)> {
-    walkdir::WalkDir::new(public)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(public)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, read(e.path()))
-        })
-        .collect()
+    files_with(public, "html")
 }
 
 /// The URL path of a page file: `a/b/index.html` is `a/b/`.

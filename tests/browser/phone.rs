@@ -8,10 +8,8 @@
 //! Chromium and poppler-utils (pdfinfo, pdftotext) are installed by
 //! scripts/test; a missing tool is a failure, not a skip.
 
-#[path = "common/browser.rs"]
-mod browser;
-#[path = "common/site.rs"]
-mod site;
+use crate::browser;
+use crate::site;
 
 use serde_json::Value;
 use site::*;

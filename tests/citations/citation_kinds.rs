@@ -6,8 +6,7 @@
 //! `cargo test --test citation_kinds -- --nocapture` to see the figures and
 //! every disagreement.
 
-#[path = "common/truth.rs"]
-mod truth;
+use crate::truth;
 
 use std::collections::BTreeMap;
 use vanban::citation::{CiteKind, classify, find_mentions};

@@ -2,8 +2,7 @@
 //! "what cites it", pages for cited documents outside the archive, and
 //! references that resolve once the cited document is added.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use site::*;
 

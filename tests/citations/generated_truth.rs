@@ -5,8 +5,7 @@
 //! Run with `cargo test --test generated_truth -- --nocapture` for the
 //! figures and every disagreement.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use serde_json::Value;
 use site::*;

@@ -2,8 +2,7 @@
 //! detected as references of their own, given pages like other cited
 //! documents, and linked to an archive document of that type, name and year.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use site::*;
 

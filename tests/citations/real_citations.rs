@@ -9,10 +9,8 @@
 //! document that is not the one cited). Run with `--nocapture` for the
 //! table; docs/real-corpus-citations.md has the figures and the command.
 
-#[path = "common/site.rs"]
-mod site;
-#[path = "common/truth.rs"]
-mod truth;
+use crate::site;
+use crate::truth;
 
 use std::collections::{BTreeMap, BTreeSet};
 use truth::TruthFile;

@@ -6,10 +6,8 @@
 //! Needs poppler-utils, tesseract-ocr and tesseract-ocr-vie (scripts/test
 //! installs them). Scores: `cargo test --test import_original -- --nocapture`.
 
-#[path = "common/site.rs"]
-mod site;
-#[path = "common/truth.rs"]
-mod truth;
+use crate::site;
+use crate::truth;
 
 use site::{build_ok, read, repo, vanban};
 use std::path::{Path, PathBuf};

@@ -4,8 +4,7 @@
 //! (`tests/real-corpus/truth/`). Prints the table (`cargo test --test
 //! real_corpus -- --nocapture`) and fails when a score falls below its floor.
 
-#[path = "common/truth.rs"]
-mod truth;
+use crate::truth;
 
 use serde_json::Value;
 use std::collections::BTreeMap;

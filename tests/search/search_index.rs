@@ -369,8 +369,7 @@ fn search_page_template_loads_the_script_without_inline_code() {
     );
 }
 
-#[path = "common/browser.rs"]
-mod browser;
+use crate::browser;
 
 /// A site holding only the search page (the real template, under the same
 /// Content-Security-Policy as the theme's base), the script and the index.

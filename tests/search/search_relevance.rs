@@ -5,12 +5,9 @@
 //! the same answers). Fails below the targets of issue 15. Then the
 //! queries of the issue in headless Chromium, on the same site.
 
-#[path = "common/browser.rs"]
-mod browser;
-#[path = "common/relevance.rs"]
-mod relevance;
-#[path = "common/site.rs"]
-mod site;
+use crate::browser;
+use crate::relevance;
+use crate::site;
 
 use relevance::Doc;
 use std::path::{Path, PathBuf};

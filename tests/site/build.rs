@@ -1,8 +1,7 @@
 //! `vanban build` on the sample archive: pages, links, data, errors that
 //! leave the previous site untouched, escaping and determinism.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use site::*;
 use std::path::Path;

@@ -5,8 +5,7 @@
 //! by a later one, a Quyết định amended and then repealed from a later
 //! date, a Hướng dẫn and an implementing Công văn.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use serde_json::Value;
 use site::*;

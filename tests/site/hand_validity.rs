@@ -4,8 +4,7 @@
 //! disagrees with what the texts say. Built on the sample archive with the
 //! chain fixtures (`tests/fixtures/chain/`).
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use serde_json::Value;
 use site::*;

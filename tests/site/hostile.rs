@@ -8,8 +8,7 @@
 //! The loader-level bad-input suite is `tests/bad_input.rs`; the same pages
 //! are loaded in a real browser by `tests/browser_safety.rs`.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use scraper::{Html, Selector};
 use site::*;
@@ -302,24 +301,6 @@ fn page_problems(rel: &str, raw: &str) -> Vec<String> {
     problems
 }
 
-/// Every file under `public` with the given extension, by relative path.
-fn files_with(public: &Path, ext: &str) -> BTreeMap<String, String> {
-    walkdir::WalkDir::new(public)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext))
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(public)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, read(e.path()))
-        })
-        .collect()
-}
 
 /// The text of a page (what a reader sees), whitespace squeezed.
 fn page_text(raw: &str) -> String {
@@ -334,7 +315,7 @@ fn page_text(raw: &str) -> String {
 #[test]
 fn no_generated_page_carries_a_script_a_handler_or_a_script_url() {
     let (_tmp, public) = hostile_site();
-    let pages = files_with(&public, "html");
+    let pages = files_with::<BTreeMap<_, _>>(&public, "html");
     assert!(pages.len() > 50, "only {} pages", pages.len());
     let problems: Vec<String> = pages
         .iter()
@@ -380,7 +361,7 @@ fn the_page_checks_catch_what_they_look_for() {
 #[test]
 fn hostile_values_are_shown_as_text_not_dropped() {
     let (_tmp, public) = hostile_site();
-    let pages = files_with(&public, "html");
+    let pages = files_with::<BTreeMap<_, _>>(&public, "html");
     let (rel, text) = pages
         .iter()
         .find(|(rel, _)| rel.starts_with("van-ban/2021/66-") && rel.ends_with("/index.html"))
@@ -439,7 +420,7 @@ fn hostile_values_are_shown_as_text_not_dropped() {
 #[test]
 fn feeds_and_sitemaps_carry_hostile_values_as_escaped_text() {
     let (_tmp, public) = hostile_site();
-    let xml = files_with(&public, "xml");
+    let xml = files_with::<BTreeMap<_, _>>(&public, "xml");
     assert!(
         xml.contains_key("feed.xml") && xml.contains_key("sitemap.xml"),
         "{:?}",

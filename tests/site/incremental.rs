@@ -2,8 +2,7 @@
 //! makes, the site in the output folder is byte for byte the one a full
 //! build makes, and an edit to one document writes only a few files.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use site::*;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,7 @@
 //! Ways in over a generated archive: pagination, counts, page sizes; and
 //! the sample archive's issuer pages and timeline.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use scraper::{Html, Selector};
 use site::*;

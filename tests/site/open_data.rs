@@ -1,8 +1,7 @@
 //! Linkable, quotable, shareable: feeds, JSON, JSON-LD, HTML5, sitemap,
 //! aliases, anchors and the citation box.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use scraper::{Html, Selector};
 use site::*;

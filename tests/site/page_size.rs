@@ -4,8 +4,7 @@
 //! of the rest), and pages carry no template indentation. Checked on a
 //! generated archive dense enough for large fans.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use site::*;
 

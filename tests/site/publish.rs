@@ -4,8 +4,7 @@
 //! install vanban from a release (the local binary standing in for the
 //! download, by `file://`) and build the site.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use site::*;
 use std::path::{Path, PathBuf};

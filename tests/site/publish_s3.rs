@@ -4,8 +4,7 @@
 //! every file, the second after editing one document only the files that
 //! changed, and the bucket then holds exactly the built site.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use site::*;
 use std::collections::BTreeSet;

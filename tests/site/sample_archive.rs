@@ -5,8 +5,7 @@
 //! document, pass `check` without an error, and show the real chains of
 //! orders its documents make.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use serde_json::Value;
 use site::*;

@@ -2,8 +2,7 @@
 //! pages carry the live-reload hook (the files on disk do not), and an edit
 //! of a document shows up in the served page.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

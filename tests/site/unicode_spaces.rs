@@ -9,8 +9,7 @@
 //! body's rendering in process; the end-to-end part runs `vanban build` and
 //! `vanban check` on a site holding such documents.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use site::*;
 use std::path::Path;

@@ -1,7 +1,6 @@
 //! The maintainer's workflow through the CLI: check, new, init.
 
-#[path = "common/site.rs"]
-mod site;
+use crate::site;
 
 use site::*;
 

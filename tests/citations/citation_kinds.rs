@@ -3,7 +3,7 @@
 //! the strongest kind vanban reads from the sentences citing it in the
 //! file. Precision is over the kinds vanban gives (anything but
 //! `mentions`), recall over the kinds the truth gives. Run with
-//! `cargo test --test citation_kinds -- --nocapture` to see the figures and
+//! `cargo test --test citations citation_kinds:: -- --nocapture` to see the figures and
 //! every disagreement.
 
 use crate::truth;

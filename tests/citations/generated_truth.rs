@@ -2,7 +2,7 @@
 //! generator meant (`vanban generate --truth` writes `corpus-truth.jsonl`):
 //! relation kinds, links, effective dates and statuses, read by `vanban
 //! build` from the text alone, compared with `data/documents.json`.
-//! Run with `cargo test --test generated_truth -- --nocapture` for the
+//! Run with `cargo test --test citations generated_truth:: -- --nocapture` for the
 //! figures and every disagreement.
 
 use crate::site;

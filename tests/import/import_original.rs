@@ -4,7 +4,7 @@
 //! field against the truth.
 //!
 //! Needs poppler-utils, tesseract-ocr and tesseract-ocr-vie (scripts/test
-//! installs them). Scores: `cargo test --test import_original -- --nocapture`.
+//! installs them). Scores: `cargo test --test import import_original:: -- --nocapture`.
 
 use crate::site;
 use crate::truth;

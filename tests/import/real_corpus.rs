@@ -1,8 +1,7 @@
 //! The scored test over the real corpus: every file of
 //! `tests/real-corpus/docs/` imported with the built binary, the drafts read
 //! back and each header field compared with the truth written by reading
-//! (`tests/real-corpus/truth/`). Prints the table (`cargo test --test
-//! real_corpus -- --nocapture`) and fails when a score falls below its floor.
+//! (`tests/real-corpus/truth/`). Prints the table (`cargo test --test import real_corpus:: -- --nocapture`) and fails when a score falls below its floor.
 
 use crate::truth;
 

@@ -1,7 +1,7 @@
 //! Relevance at archive scale: a generated archive of a few thousand
 //! documents is built into a site, and the judged query sets of
 //! `tests/common/relevance.rs` are asked through the site's client (the
-//! Rust mirror of search.js, which `tests/search_index.rs` checks gives
+//! Rust mirror of search.js, which `tests/search/search_index.rs` checks gives
 //! the same answers). Fails below the targets of issue 15. Then the
 //! queries of the issue in headless Chromium, on the same site.
 

@@ -1,5 +1,5 @@
 // The tokenizer and the small pure functions of search.js. The cases in
-// cases.json are the shared spec: tests/search_index.rs checks that the
+// cases.json are the shared spec: tests/search/search_index.rs checks that the
 // Rust tokenizer gives the same answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -5,8 +5,8 @@
 //! long lines and deep nesting build; a killed build leaves the previous
 //! site whole; output does not depend on where the content is.
 //!
-//! The loader-level bad-input suite is `tests/bad_input.rs`; the same pages
-//! are loaded in a real browser by `tests/browser_safety.rs`.
+//! The loader-level bad-input suite is `tests/site/bad_input.rs`; the same pages
+//! are loaded in a real browser by `tests/browser/browser_safety.rs`.
 
 use crate::site;
 

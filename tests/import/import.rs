@@ -10,7 +10,7 @@ fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The seed files (a copy of `../shared/seeds/`, as they came from
+/// The seed files (`tests/seeds/`: the seed originals as they came from
 /// conversion), by the prefix of their name.
 fn seed(prefix: &str) -> String {
     let dir = crate_dir().join("tests/seeds");
@@ -283,7 +283,7 @@ fn missing_fields_are_reported_and_marked_in_the_file() {
 }
 
 // Documents of other kinds and levels, written in the layouts converters
-// produce from real directives (see ../shared/domain-notes.md).
+// produce from real directives (see docs/domain-notes.md).
 
 const NGHI_DINH: &str = "CHÍNH PHỦ
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM

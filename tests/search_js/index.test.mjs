@@ -1,5 +1,5 @@
 // search.js on an index written by the Rust builder: the same answers and
-// the same fetched files as the Rust client (src/search/client.rs).
+// the same fetched files as the Rust client (crates/vanban-core/src/search/client.rs).
 // `cargo test --test search search_index::` builds the index into a temporary
 // folder and runs these tests with SEARCH_FIXTURE pointing at it.
 import { test } from 'node:test';

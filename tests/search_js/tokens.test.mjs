@@ -59,7 +59,7 @@ test('dates, counts and addresses are shown the Vietnamese way and safely', () =
   assert.equal(search.hitHref('/', '//evil.example/'), null);
 });
 
-test('short dates follow src/site/dates.rs: day and month always of two digits', () => {
+test('short dates follow crates/vanban-core/src/site/dates.rs: day and month always of two digits', () => {
   // The same dates as the Rust unit test of `short`, plus the edges.
   const cases = [
     [20210605, '05/06/2021', '2021-06-05'],

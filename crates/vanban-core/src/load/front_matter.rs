@@ -1,5 +1,5 @@
 //! Front matter: the YAML tree of one file checked against the contract in
-//! `content-format.md`, every problem reported, none hidden behind another.
+//! `docs/content-format.md`, every problem reported, none hidden behind another.
 //!
 //! Values are read as follows:
 //! - every scalar is text as written: `number: 176` is `"176"`, `date:

@@ -1,6 +1,6 @@
 //! Loading the content folder: find the documents, read them in parallel,
 //! parse and check their front matter against the contract
-//! (`content-format.md`), and check that no two share an identity.
+//! (`docs/content-format.md`), and check that no two share an identity.
 //!
 //! Every problem of every file is reported, each with its file, line, column
 //! where known, field, and the offending line. A run either returns all

@@ -9,18 +9,23 @@
 //!   failed (data: the error text, one `data:` line per line).
 
 use std::io::Write;
-use std::net::{Shutdown, TcpStream};
 use std::sync::Mutex;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::mpsc::{self, SyncSender};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The script served at `/__vanban/reload.js`.
 pub(super) const RELOAD_JS: &str = include_str!("reload.js");
 
-/// A listener that does not take its events within this time is dropped.
-const WRITE_TIMEOUT: Duration = Duration::from_secs(2);
+/// Events waiting for a listener that does not take them; one more and it
+/// is dropped.
+const BACKLOG: usize = 32;
+
+/// The connection of one open page, written by a thread of its own so that
+/// a page that stops reading never holds up the others or a rebuild.
+type Listener = SyncSender<String>;
 
 pub(super) struct Live {
-    listeners: Mutex<Vec<TcpStream>>,
+    listeners: Mutex<Vec<Listener>>,
     state: Mutex<State>,
 }
 
@@ -76,8 +81,9 @@ impl Live {
         self.broadcast(&event("failed", errors));
     }
 
-    /// Answers a request for `/__vanban/events` and keeps the connection.
-    pub(super) fn subscribe(&self, mut stream: TcpStream) {
+    /// Answers a request for `/__vanban/events` (its raw connection, from
+    /// tiny_http) and keeps the connection.
+    pub(super) fn subscribe(&self, mut stream: Box<dyn Write + Send>) {
         let mut greeting = String::from(
             "HTTP/1.1 200 OK\r\n\
              Content-Type: text/event-stream; charset=utf-8\r\n\
@@ -89,9 +95,28 @@ impl Live {
         if let Some(errors) = self.last_error() {
             greeting.push_str(&event("failed", &errors));
         }
-        let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
-        if stream.write_all(greeting.as_bytes()).is_ok() {
-            self.lock_listeners().push(stream);
+        let (tx, rx) = mpsc::sync_channel::<String>(BACKLOG);
+        if tx.try_send(greeting).is_err() {
+            return;
+        }
+        // Ends when a write fails (the page is gone) or when the sender is
+        // dropped (the listener was closed); dropping the stream ends the
+        // connection.
+        let spawned = std::thread::Builder::new()
+            .name("vanban-live".into())
+            .spawn(move || {
+                for message in rx {
+                    if stream
+                        .write_all(message.as_bytes())
+                        .and_then(|()| stream.flush())
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+            });
+        if spawned.is_ok() {
+            self.lock_listeners().push(tx);
         }
     }
 
@@ -103,17 +128,16 @@ impl Live {
 
     /// Ends every listener's connection.
     pub(super) fn close_all(&self) {
-        for stream in self.lock_listeners().drain(..) {
-            let _ = stream.shutdown(Shutdown::Both);
-        }
+        self.lock_listeners().clear();
     }
 
     fn broadcast(&self, message: &str) {
+        // A full backlog or a finished writer: the page is gone or stuck.
         self.lock_listeners()
-            .retain_mut(|stream| stream.write_all(message.as_bytes()).is_ok());
+            .retain(|tx| tx.try_send(message.to_string()).is_ok());
     }
 
-    fn lock_listeners(&self) -> std::sync::MutexGuard<'_, Vec<TcpStream>> {
+    fn lock_listeners(&self) -> std::sync::MutexGuard<'_, Vec<Listener>> {
         self.listeners.lock().unwrap_or_else(|p| p.into_inner())
     }
 }

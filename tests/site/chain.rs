@@ -1,7 +1,7 @@
 //! The chain of orders on the built site: relation kinds on both sides,
 //! validity (status line, dates, open data), article anchors, the whole
 //! chain on the sample archive, and no document listed twice on a page.
-//! The added documents are in `tests/fixtures/chain/`: a Chỉ thị replaced
+//! The added documents are in `tests/fixtures/chain/content/`: a Chỉ thị replaced
 //! by a later one, a Quyết định amended and then repealed from a later
 //! date, a Hướng dẫn and an implementing Công văn.
 
@@ -15,7 +15,7 @@ fn build_with_fixtures() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let content = copy_sample(tmp.path());
     copy_dir(
-        &repo().join("tests/fixtures/chain"),
+        &repo().join("tests/fixtures/chain/content"),
         &content.join("ubnd-tinh-kien-giang/chain"),
     );
     // With a base URL: feeds are written only when there is one.

@@ -2,7 +2,7 @@
 //! `status_since`, `status_by`): the hand value wins on the page and in the
 //! open data, and `vanban check` warns (file, line, field) where it
 //! disagrees with what the texts say. Built on the sample archive with the
-//! chain fixtures (`tests/fixtures/chain/`).
+//! chain fixtures (`tests/fixtures/chain/content/`).
 
 use crate::site;
 
@@ -25,7 +25,7 @@ fn setup() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let content = copy_sample(tmp.path());
     copy_dir(
-        &repo().join("tests/fixtures/chain"),
+        &repo().join("tests/fixtures/chain/content"),
         &content.join("ubnd-tinh-kien-giang/chain"),
     );
     tmp

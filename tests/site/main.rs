@@ -5,12 +5,15 @@
 //! file); run one file's tests with `cargo test --test site <file>::`, e.g.
 //! `cargo test --test site bad_input::`.
 
+#[path = "../common/expected.rs"]
+mod expected;
 #[path = "../common/site.rs"]
 mod site;
 
 mod bad_input;
 mod build;
 mod chain;
+mod fixtures;
 mod hand_validity;
 mod hostile;
 mod incremental;

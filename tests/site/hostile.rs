@@ -301,7 +301,6 @@ fn page_problems(rel: &str, raw: &str) -> Vec<String> {
     problems
 }
 
-
 /// The text of a page (what a reader sees), whitespace squeezed.
 fn page_text(raw: &str) -> String {
     let doc = Html::parse_document(raw);

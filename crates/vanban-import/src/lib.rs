@@ -15,8 +15,8 @@
 // The contract, the number grammar and the text helpers come from the core;
 // re-exported so that the importer's modules keep their `crate::number`,
 // `crate::document`, `crate::text` and `crate::import::...` paths.
-pub(crate) use vanban_core::{document, number, text};
 use crate as import;
+pub(crate) use vanban_core::{document, number, text};
 
 mod body;
 mod casing;

@@ -1,14 +1,17 @@
 //! Answering one HTTP request: the site's files (GET and HEAD), the
-//! live-reload script and its event stream. The protocol itself (reading
-//! requests, keep-alive and `Connection: close`, HEAD without a body) is
-//! tiny_http's; this module decides what each path answers.
+//! live-reload script and its event stream. Every connection is closed after
+//! its answer.
 
 use super::Shared;
 use super::live::RELOAD_JS;
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use tiny_http::{Header, Method, Request};
 
+/// A client that does not send its request within this time is dropped.
+const READ_TIMEOUT: Duration = Duration::from_secs(5);
+const MAX_HEAD: usize = 16 * 1024;
 /// How long a request waits for the site while a rebuild swaps it in.
 const SWAP_WAIT: Duration = Duration::from_secs(1);
 
@@ -16,25 +19,33 @@ const EVENTS_PATH: &str = "/__vanban/events";
 const SCRIPT_PATH: &str = "/__vanban/reload.js";
 const RESERVED_PREFIX: &str = "/__vanban/";
 
-pub(super) fn handle(request: Request, shared: &Shared) {
-    let head_only = match request.method() {
-        Method::Get => false,
-        Method::Head => true,
+pub(super) fn handle(mut stream: TcpStream, shared: &Shared) {
+    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+    let _ = stream.set_write_timeout(Some(READ_TIMEOUT));
+    let Some(head) = read_head(&mut stream) else {
+        return;
+    };
+    let Some((method, target)) = request_line(&head) else {
+        let _ = respond(
+            &mut stream,
+            &Response::text(400, "Yêu cầu không hợp lệ."),
+            false,
+        );
+        return;
+    };
+    let head_only = match method {
+        "GET" => false,
+        "HEAD" => true,
         _ => {
             let mut r = Response::text(405, "Chỉ nhận GET và HEAD.");
             r.headers.push(("Allow", "GET, HEAD".into()));
-            respond(request, r);
+            let _ = respond(&mut stream, &r, false);
             return;
         }
     };
-    let target = request.url().to_string();
-    if !target.starts_with('/') {
-        respond(request, Response::text(400, "Yêu cầu không hợp lệ."));
-        return;
-    }
     let path = target.split(['?', '#']).next().unwrap_or("");
     if path == EVENTS_PATH && !head_only {
-        shared.live.subscribe(request.into_writer());
+        shared.live.subscribe(stream);
         return;
     }
     let response = if path == SCRIPT_PATH {
@@ -42,9 +53,9 @@ pub(super) fn handle(request: Request, shared: &Shared) {
     } else if path.starts_with(RESERVED_PREFIX) {
         not_found(shared)
     } else {
-        site_file(shared, &target)
+        site_file(shared, target)
     };
-    respond(request, response);
+    let _ = respond(&mut stream, &response, head_only);
 }
 
 struct Response {
@@ -71,22 +82,59 @@ impl Response {
     }
 }
 
-/// Sends `r`; tiny_http adds the status line, `Content-Length` and `Date`,
-/// and leaves the body out for HEAD.
-fn respond(request: Request, r: Response) {
-    let mut response = tiny_http::Response::from_data(r.body).with_status_code(r.status);
-    let fixed = [
-        ("Cache-Control", "no-cache".to_string()),
-        ("X-Content-Type-Options", "nosniff".to_string()),
-    ];
-    for (name, value) in r.headers.into_iter().chain(fixed) {
-        // No value holds a line break (a redirect's query with one is
-        // dropped), so none is refused.
-        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "Internal Server Error",
     }
-    let _ = request.respond(response);
+}
+
+fn respond(stream: &mut TcpStream, r: &Response, head_only: bool) -> std::io::Result<()> {
+    let mut head = format!("HTTP/1.1 {} {}\r\n", r.status, reason(r.status));
+    for (name, value) in &r.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str(&format!(
+        "Content-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        r.body.len()
+    ));
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(&r.body)?;
+    }
+    stream.flush()
+}
+
+/// Reads up to the blank line that ends the request's head.
+fn read_head(stream: &mut TcpStream) -> Option<String> {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 2048];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") && !head.windows(2).any(|w| w == b"\n\n") {
+        if head.len() > MAX_HEAD {
+            return None;
+        }
+        let n = stream.read(&mut buf).ok()?;
+        if n == 0 {
+            return None;
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    String::from_utf8(head).ok()
+}
+
+/// The method and target of `GET /path HTTP/1.1`.
+fn request_line(head: &str) -> Option<(&str, &str)> {
+    let line = head.lines().next()?;
+    let mut parts = line.split(' ');
+    let method = parts.next()?;
+    let target = parts.next()?;
+    let version = parts.next()?;
+    (parts.next().is_none() && version.starts_with("HTTP/") && target.starts_with('/'))
+        .then_some((method, target))
 }
 
 /// Where a request's path leads inside the site.

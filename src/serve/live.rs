@@ -9,23 +9,18 @@
 //!   failed (data: the error text, one `data:` line per line).
 
 use std::io::Write;
+use std::net::{Shutdown, TcpStream};
 use std::sync::Mutex;
-use std::sync::mpsc::{self, SyncSender};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The script served at `/__vanban/reload.js`.
 pub(super) const RELOAD_JS: &str = include_str!("reload.js");
 
-/// Events waiting for a listener that does not take them; one more and it
-/// is dropped.
-const BACKLOG: usize = 32;
-
-/// The connection of one open page, written by a thread of its own so that
-/// a page that stops reading never holds up the others or a rebuild.
-type Listener = SyncSender<String>;
+/// A listener that does not take its events within this time is dropped.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(2);
 
 pub(super) struct Live {
-    listeners: Mutex<Vec<Listener>>,
+    listeners: Mutex<Vec<TcpStream>>,
     state: Mutex<State>,
 }
 
@@ -81,9 +76,8 @@ impl Live {
         self.broadcast(&event("failed", errors));
     }
 
-    /// Answers a request for `/__vanban/events` (its raw connection, from
-    /// tiny_http) and keeps the connection.
-    pub(super) fn subscribe(&self, mut stream: Box<dyn Write + Send>) {
+    /// Answers a request for `/__vanban/events` and keeps the connection.
+    pub(super) fn subscribe(&self, mut stream: TcpStream) {
         let mut greeting = String::from(
             "HTTP/1.1 200 OK\r\n\
              Content-Type: text/event-stream; charset=utf-8\r\n\
@@ -95,28 +89,9 @@ impl Live {
         if let Some(errors) = self.last_error() {
             greeting.push_str(&event("failed", &errors));
         }
-        let (tx, rx) = mpsc::sync_channel::<String>(BACKLOG);
-        if tx.try_send(greeting).is_err() {
-            return;
-        }
-        // Ends when a write fails (the page is gone) or when the sender is
-        // dropped (the listener was closed); dropping the stream ends the
-        // connection.
-        let spawned = std::thread::Builder::new()
-            .name("vanban-live".into())
-            .spawn(move || {
-                for message in rx {
-                    if stream
-                        .write_all(message.as_bytes())
-                        .and_then(|()| stream.flush())
-                        .is_err()
-                    {
-                        return;
-                    }
-                }
-            });
-        if spawned.is_ok() {
-            self.lock_listeners().push(tx);
+        let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+        if stream.write_all(greeting.as_bytes()).is_ok() {
+            self.lock_listeners().push(stream);
         }
     }
 
@@ -128,16 +103,17 @@ impl Live {
 
     /// Ends every listener's connection.
     pub(super) fn close_all(&self) {
-        self.lock_listeners().clear();
+        for stream in self.lock_listeners().drain(..) {
+            let _ = stream.shutdown(Shutdown::Both);
+        }
     }
 
     fn broadcast(&self, message: &str) {
-        // A full backlog or a finished writer: the page is gone or stuck.
         self.lock_listeners()
-            .retain(|tx| tx.try_send(message.to_string()).is_ok());
+            .retain_mut(|stream| stream.write_all(message.as_bytes()).is_ok());
     }
 
-    fn lock_listeners(&self) -> std::sync::MutexGuard<'_, Vec<Listener>> {
+    fn lock_listeners(&self) -> std::sync::MutexGuard<'_, Vec<TcpStream>> {
         self.listeners.lock().unwrap_or_else(|p| p.into_inner())
     }
 }

@@ -18,16 +18,13 @@ use crate::config::Config;
 use live::Live;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
 
 /// How many requests are answered at the same time. Live-reload listeners
 /// do not hold a worker.
 const WORKERS: usize = 4;
-/// How long [`Server::stop`] waits for the port to close.
-const CLOSE_WAIT: Duration = Duration::from_secs(2);
 
 /// What `vanban serve` needs to know.
 #[derive(Debug, Clone)]
@@ -83,9 +80,7 @@ pub struct Server {
     addr: SocketAddr,
     shared: Arc<Shared>,
     watcher: Option<watch::Watching>,
-    /// The HTTP server (tiny_http: it accepts connections and reads the
-    /// requests on threads of its own); `None` once stopped.
-    http: Option<Arc<tiny_http::Server>>,
+    acceptor: Option<JoinHandle<()>>,
     workers: Vec<JoinHandle<()>>,
 }
 
@@ -152,35 +147,48 @@ where
     report(&shared.live, rebuild.rebuild(&[]));
     let watcher = pending.run(Box::new(rebuild), Arc::clone(&shared));
 
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| format!("không phục vụ được trên cổng {}: {e}", addr.port()))?;
-    let server = Arc::new(server);
+    let (tx, rx) = mpsc::channel::<TcpStream>();
+    let rx = Arc::new(Mutex::new(rx));
     let workers = (0..WORKERS)
         .map(|_| {
-            let server = Arc::clone(&server);
+            let rx = Arc::clone(&rx);
             let shared = Arc::clone(&shared);
             std::thread::spawn(move || {
                 loop {
-                    match server.recv() {
-                        Ok(request) if !shared.stopping.load(Ordering::SeqCst) => {
-                            http::handle(request, &shared)
-                        }
-                        Ok(_) => {}
-                        // Unblocked by `shutdown`.
-                        Err(_) if shared.stopping.load(Ordering::SeqCst) => return,
-                        // Out of file descriptors or a connection reset
-                        // before it was accepted: give the system a moment.
-                        Err(_) => std::thread::sleep(Duration::from_millis(10)),
+                    let next = rx.lock().map(|r| r.recv());
+                    match next {
+                        Ok(Ok(stream)) => http::handle(stream, &shared),
+                        _ => return,
                     }
                 }
             })
         })
         .collect();
+    let acceptor = {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                if shared.stopping.load(Ordering::SeqCst) {
+                    return;
+                }
+                match conn {
+                    Ok(stream) => {
+                        if tx.send(stream).is_err() {
+                            return;
+                        }
+                    }
+                    // Out of file descriptors or a connection reset before
+                    // it was accepted: give the system a moment.
+                    Err(_) => std::thread::sleep(std::time::Duration::from_millis(10)),
+                }
+            }
+        })
+    };
     Ok(Server {
         addr,
         shared,
         watcher: Some(watcher),
-        http: Some(server),
+        acceptor: Some(acceptor),
         workers,
     })
 }
@@ -203,28 +211,21 @@ impl Server {
 
     /// Blocks until the server is stopped.
     fn wait(mut self) {
-        for worker in self.workers.drain(..) {
-            let _ = worker.join();
+        if let Some(acceptor) = self.acceptor.take() {
+            let _ = acceptor.join();
         }
         self.shutdown();
     }
 
     fn shutdown(&mut self) {
         self.shared.stopping.store(true, Ordering::SeqCst);
-        if let Some(server) = self.http.take() {
-            for _ in &self.workers {
-                server.unblock();
-            }
-            for worker in self.workers.drain(..) {
-                let _ = worker.join();
-            }
-            // The last handle: tiny_http stops accepting and closes the
-            // port from its own thread, so wait until it is closed.
-            drop(server);
-            let started = Instant::now();
-            while TcpStream::connect(self.addr).is_ok() && started.elapsed() < CLOSE_WAIT {
-                std::thread::sleep(Duration::from_millis(5));
-            }
+        if let Some(acceptor) = self.acceptor.take() {
+            // Wakes the accept loop so that it sees `stopping`.
+            let _ = TcpStream::connect(self.addr);
+            let _ = acceptor.join();
+        }
+        for worker in self.workers.drain(..) {
+            let _ = worker.join();
         }
         if let Some(watcher) = self.watcher.take() {
             watcher.stop();

@@ -1,7 +1,7 @@
 /*
  * Test-only: runs axe-core (loaded just before this script) on the page and
  * writes what it found as JSON into <pre id="axe-result">, which
- * `chromium --dump-dom` then prints. tests/a11y/main.rs adds both scripts
+ * `chromium --dump-dom` then prints. tests/browser/a11y.rs adds both scripts
  * to a copy of each page; the published site never has them.
  */
 (function () {

@@ -1,5 +1,5 @@
 //! Judged query sets made from an archive's own truth, and their scores.
-//! Shared by `tests/search_relevance.rs` and `examples/relevance.rs`
+//! Shared by `tests/search/search_relevance.rs` and `examples/relevance.rs`
 //! (which includes this file by path).
 //!
 //! - **topic**: the 10 most common two-syllable and the 10 most common

@@ -87,3 +87,24 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// Every file under `dir` whose name ends in `.ext` (e.g. every HTML page
+/// of a site), as (path relative to `dir`, text), in the order walkdir
+/// sorts them by name; collect into a `Vec` or a `BTreeMap`.
+pub fn files_with<C: FromIterator<(String, String)>>(dir: &Path, ext: &str) -> C {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext))
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, read(e.path()))
+        })
+        .collect()
+}

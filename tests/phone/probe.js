@@ -1,5 +1,5 @@
 /*
- * Test-only (tests/phone.rs adds it to a copy of each page): measures what
+ * Test-only (tests/browser/phone.rs adds it to a copy of each page): measures what
  * a phone reader meets and writes it as JSON into <pre id="probe">.
  */
 (function () {

@@ -1,6 +1,6 @@
 // search.js on an index written by the Rust builder: the same answers and
-// the same fetched files as the Rust client (src/search/client.rs).
-// `cargo test --test search_index` builds the index into a temporary
+// the same fetched files as the Rust client (crates/vanban-core/src/search/client.rs).
+// `cargo test --test search search_index::` builds the index into a temporary
 // folder and runs these tests with SEARCH_FIXTURE pointing at it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ const search = require('../../themes/default/static/search.js');
 const dir = process.env.SEARCH_FIXTURE;
 if (!dir) {
   // Never a silent skip: these tests need the index the Rust test builds.
-  throw new Error('SEARCH_FIXTURE is not set: run `cargo test --test search_index`');
+  throw new Error('SEARCH_FIXTURE is not set: run `cargo test --test search search_index::`');
 }
 
 function client() {

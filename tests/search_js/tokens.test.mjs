@@ -1,5 +1,5 @@
 // The tokenizer and the small pure functions of search.js. The cases in
-// cases.json are the shared spec: tests/search_index.rs checks that the
+// cases.json are the shared spec: tests/search/search_index.rs checks that the
 // Rust tokenizer gives the same answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,7 +59,7 @@ test('dates, counts and addresses are shown the Vietnamese way and safely', () =
   assert.equal(search.hitHref('/', '//evil.example/'), null);
 });
 
-test('short dates follow src/site/dates.rs: day and month always of two digits', () => {
+test('short dates follow crates/vanban-core/src/site/dates.rs: day and month always of two digits', () => {
   // The same dates as the Rust unit test of `short`, plus the edges.
   const cases = [
     [20210605, '05/06/2021', '2021-06-05'],

@@ -365,14 +365,15 @@ fn write_search_index(w: &Writer, theme: &Theme) -> Result<(), String> {
     files.par_iter().try_for_each(|f| w.file(&f.path, &f.bytes))
 }
 
-/// Writes the whole site into `staging`.
+/// Writes the whole site into `staging`; `lap` is told the end of each
+/// kind of file, for the build's timings.
 pub fn write_all(
     site: &Site,
     renderer: &Renderer,
     theme: &Theme,
     staging: &Staging,
     memo: Option<&Memo>,
-    clock: &mut crate::build::Stages,
+    lap: &mut dyn FnMut(&'static str),
     pages_ready: &mut dyn FnMut(),
 ) -> Result<Counts, String> {
     let w = Writer {
@@ -390,21 +391,21 @@ pub fn write_all(
     }
     w.file("favicon.ico", crate::render::theme::FAVICON_ICO)?;
     document::write_all(&w)?;
-    clock.lap("document pages");
+    lap("document pages");
     document::write_shared_and_external(&w)?;
     document::write_aliases(&w)?;
     lists::write_all(&w)?;
-    clock.lap("list pages");
+    lap("list pages");
     pages_ready();
     data::write_all(&w)?;
-    clock.lap("data");
+    lap("data");
     write_search_index(&w, theme)?;
-    clock.lap("search index");
+    lap("search index");
     feeds::write_all(&w)?;
     let mut listed = std::mem::take(&mut *w.listed.lock().map_err(|e| e.to_string())?);
     listed.sort();
     feeds::write_sitemap(&w, &listed)?;
-    clock.lap("feeds and sitemap");
+    lap("feeds and sitemap");
     Ok(Counts {
         pages: w.pages.load(Ordering::Relaxed),
         files: w.files.load(Ordering::Relaxed),

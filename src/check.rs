@@ -327,6 +327,7 @@ mod tests {
             hand: Default::default(),
             body: String::new(),
             body_line: 1,
+            head: None,
         }
     }
 

@@ -85,8 +85,6 @@ impl Memory {
 /// What steps `load` to `citations` made, apart from the graph.
 pub(crate) struct Resolved<'m> {
     pub docs: &'m [Document],
-    /// A hash of each document's file (empty unless keyed).
-    pub hashes: Vec<u64>,
     pub registry: Registry,
     pub theme: &'m Theme,
     pub renderer: &'m Renderer,
@@ -207,7 +205,6 @@ pub(crate) fn resolve<'m>(
     };
     let resolved = Resolved {
         docs,
-        hashes,
         registry,
         theme,
         renderer,
@@ -288,9 +285,7 @@ pub(crate) fn write(
     }
     .map_err(out_err)?;
     let empty = FileKeys::new();
-    let memo = r
-        .keyed
-        .then(|| Memo::new(r.previous.unwrap_or(&empty), &r.hashes));
+    let memo = r.keyed.then(|| Memo::new(r.previous.unwrap_or(&empty)));
     let mut applied: Result<(), String> = Ok(());
     let counts = crate::pages::write_all(
         site,

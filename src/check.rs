@@ -3,10 +3,12 @@
 //! citations that stay unresolved, a number whose codes do not match the
 //! issuer or type, a date in the future, a document without signers.
 
-use crate::build::BuildOptions;
-use crate::citation::Target;
+use crate::build::pipeline::{self, Memory, Resolved};
+use crate::build::{BuildError, BuildOptions, Stages};
+use crate::citation::{CitationGraph, Target};
 use crate::diagnostics::{self, Diagnostic};
 use crate::document::Document;
+use crate::site::Site;
 use crate::text::fold;
 use chrono::NaiveDate;
 
@@ -27,16 +29,23 @@ impl CheckReport {
     }
 }
 
-/// Checks the archive `opts` describes, as of `today`.
+/// Checks the archive `opts` describes, as of `today`. The site is made
+/// by the build's own pipeline (so its citations resolve as `build`
+/// resolves them, with the issuer registry), into a temporary folder whose
+/// links are then checked.
 pub fn check(opts: &BuildOptions, today: NaiveDate) -> CheckReport {
     let mut report = CheckReport::default();
-    let docs = match crate::load::load(&opts.content_dir) {
-        Ok(docs) => docs,
-        Err(errors) => {
-            report.diagnostics = errors;
+    let mut memory = Memory::once();
+    let mut clock = Stages::new();
+    let (resolved, graph) = match pipeline::resolve(opts, &mut memory, None, &mut clock) {
+        Ok(r) => r,
+        Err(e) => {
+            report.diagnostics = build_errors(opts, e);
+            diagnostics::sort(&mut report.diagnostics);
             return report;
         }
     };
+    let docs = resolved.docs;
     report.documents = docs.len();
     if opts.config.base_url.is_empty() {
         report.diagnostics.push(
@@ -44,8 +53,33 @@ pub fn check(opts: &BuildOptions, today: NaiveDate) -> CheckReport {
                 .field("base_url"),
         );
     }
-    let graph = crate::citation::build(&docs);
-    let text_validity = crate::citation::validity::from_text(&docs, &graph);
+    report.diagnostics.extend(warnings(docs, &graph, today));
+    if report.errors() == 0 {
+        report
+            .diagnostics
+            .extend(match pipeline::model(&opts.config, &resolved, graph) {
+                Ok(site) => check_links(opts, &resolved, &site),
+                Err(e) => build_errors(opts, e),
+            });
+    }
+    diagnostics::sort(&mut report.diagnostics);
+    report
+}
+
+/// What a failed step says, as diagnostics.
+fn build_errors(opts: &BuildOptions, e: BuildError) -> Vec<Diagnostic> {
+    match e {
+        BuildError::Content(d) => d,
+        e => vec![Diagnostic::error(&opts.content_dir, 0, e.to_string())],
+    }
+}
+
+/// Warnings about each document: a date in the future, no signers, a
+/// validity stated by hand that the texts contradict, a number whose codes
+/// disagree with the fields, a citation left unresolved.
+fn warnings(docs: &[Document], graph: &CitationGraph, today: NaiveDate) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let text_validity = crate::citation::validity::from_text(docs, graph);
     for (i, d) in docs.iter().enumerate() {
         let source = std::fs::read_to_string(&d.file).unwrap_or_default();
         let field_line = |field: &str| {
@@ -62,28 +96,24 @@ pub fn check(opts: &BuildOptions, today: NaiveDate) -> CheckReport {
             w
         };
         if d.date > today {
-            report.diagnostics.push(warn(
+            out.push(warn(
                 field_line("date"),
                 Some("date"),
                 format!("ngày ban hành {} ở tương lai", d.date),
             ));
         }
         if d.signers.is_empty() {
-            report.diagnostics.push(warn(
+            out.push(warn(
                 field_line("issuer"),
                 Some("signers"),
                 "văn bản không có người ký".into(),
             ));
         }
-        for (field, problem) in hand_disagreements(&docs, i, &text_validity[i]) {
-            report
-                .diagnostics
-                .push(warn(field_line(field), Some(field), problem));
+        for (field, problem) in hand_disagreements(docs, i, &text_validity[i]) {
+            out.push(warn(field_line(field), Some(field), problem));
         }
         for problem in number_mismatches(d) {
-            report
-                .diagnostics
-                .push(warn(field_line("number"), Some("number"), problem));
+            out.push(warn(field_line("number"), Some("number"), problem));
         }
         for c in &graph.outgoing[i] {
             let what = match &c.target {
@@ -102,16 +132,10 @@ pub fn check(opts: &BuildOptions, today: NaiveDate) -> CheckReport {
                 Some(span) => body_position(d, span.start),
                 None => (field_line("references"), 0),
             };
-            report
-                .diagnostics
-                .push(warn(line, None, what).column(column));
+            out.push(warn(line, None, what).column(column));
         }
     }
-    if report.errors() == 0 {
-        report.diagnostics.extend(check_links(opts));
-    }
-    diagnostics::sort(&mut report.diagnostics);
-    report
+    out
 }
 
 /// Line and column in the file of a byte offset in the body.
@@ -182,30 +206,30 @@ fn abbreviation(full: &str, issuer: &str) -> bool {
         || (full == "tinh uy" && issuer.contains("tinh uy"))
 }
 
-/// Builds into a temporary folder and reports every broken internal link.
-fn check_links(opts: &BuildOptions) -> Vec<Diagnostic> {
+/// Writes `site` into a temporary folder (the pipeline's `write` step) and
+/// reports every broken internal link.
+fn check_links(opts: &BuildOptions, resolved: &Resolved, site: &Site) -> Vec<Diagnostic> {
     let Ok(tmp) = tempfile_dir() else {
         return Vec::new();
     };
-    let mut o = opts.clone();
-    o.output_dir = tmp.join("site");
-    let result = match crate::build::build(&o) {
-        Ok(_) => crate::linkcheck::check_site_at(&o.output_dir, &o.config.root_path())
+    let output = tmp.join("site");
+    let written = pipeline::write(&output, resolved, site, &mut Stages::new(), &mut || {});
+    let result = match written {
+        Ok(_) => crate::linkcheck::check_site_at(&output, &opts.config.root_path())
             .into_iter()
             .map(|b| {
                 Diagnostic::error(
-                    o.output_dir
+                    output
                         .join(&b.page)
                         .strip_prefix(&tmp)
-                        .unwrap_or(&o.output_dir)
+                        .unwrap_or(&output)
                         .to_path_buf(),
                     0,
                     format!("liên kết hỏng {}: {}", b.href, b.reason),
                 )
             })
             .collect(),
-        Err(crate::build::BuildError::Content(d)) => d,
-        Err(e) => vec![Diagnostic::error(&opts.content_dir, 0, e.to_string())],
+        Err(e) => build_errors(opts, e),
     };
     let _ = std::fs::remove_dir_all(&tmp);
     result
@@ -303,6 +327,7 @@ mod tests {
             hand: Default::default(),
             body: String::new(),
             body_line: 1,
+            head: None,
         }
     }
 

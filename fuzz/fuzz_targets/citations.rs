@@ -84,5 +84,6 @@ fn document(i: usize, part: &str) -> Document {
         hand: Default::default(),
         body: body.to_string(),
         body_line: 2,
+        head: None,
     }
 }

@@ -1,8 +1,9 @@
-//! Incremental rebuilds for `serve`: the same pipeline as [`super::build`],
-//! with what did not change kept between builds.
+//! Incremental rebuilds for `serve`: the pipeline of [`super::build`]
+//! ([`super::pipeline`]), with a memory of what did not change kept between
+//! builds, from which its steps skip work:
 //!
 //! - Documents whose file kept its size and modification time are not read
-//!   again ([`LoadCache`]), and what a document cites is kept by the hash
+//!   again ([`crate::load::LoadCache`]), and what a document cites is kept by the hash
 //!   of its file: resolving it again is cheap, finding it is not.
 //! - Every file of the site has a key of what it is made from (for a
 //!   document page: its file and what it shows of its neighbours, of the
@@ -18,36 +19,20 @@
 //! The result is byte for byte the site a full build makes (a test edits,
 //! adds and removes documents and compares the two).
 
-use super::{BuildError, BuildOptions, BuildSummary, Stages, model, summarize, with_registry};
-use crate::citation::Cites;
-use crate::load::LoadCache;
-use crate::output::Staging;
-use crate::pages::{FileKeys, Memo};
-use crate::render::{Renderer, Theme};
-use rayon::prelude::*;
-use std::collections::HashMap;
-use std::time::Instant;
+use super::pipeline::{self, Memory};
+use super::{BuildError, BuildOptions, BuildSummary};
 
 /// A builder that remembers its previous build.
 pub struct Incremental {
     opts: BuildOptions,
-    cache: LoadCache,
-    /// What each document cites, by the hash of its file.
-    cites: HashMap<u64, Cites>,
-    theme: Option<(Theme, Renderer)>,
-    /// The keys of the files of the previous build; `None`: the next build
-    /// is a full one.
-    keys: Option<FileKeys>,
+    memory: Memory,
 }
 
 impl Incremental {
     pub fn new(opts: BuildOptions) -> Incremental {
         Incremental {
             opts,
-            cache: LoadCache::default(),
-            cites: HashMap::new(),
-            theme: None,
-            keys: None,
+            memory: Memory::keyed(),
         }
     }
 
@@ -65,8 +50,8 @@ impl Incremental {
     /// Makes the next build a full one: for a change to the theme, the
     /// settings or the registry.
     pub fn forget(&mut self) {
-        self.theme = None;
-        self.keys = None;
+        self.memory.theme = None;
+        self.memory.keys = None;
     }
 
     /// Brings the output folder up to date. In an incremental build,
@@ -85,103 +70,6 @@ impl Incremental {
         changed: Option<&[std::path::PathBuf]>,
         pages_ready: &mut dyn FnMut(),
     ) -> Result<BuildSummary, BuildError> {
-        let started = Instant::now();
-        let result = self.run(changed, pages_ready);
-        if result.is_err() {
-            // What is in the output folder may now differ from the keys.
-            self.keys = None;
-        }
-        result.map(|mut summary| {
-            summary.millis = started.elapsed().as_millis();
-            summary
-        })
-    }
-
-    fn run(
-        &mut self,
-        changed: Option<&[std::path::PathBuf]>,
-        pages_ready: &mut dyn FnMut(),
-    ) -> Result<BuildSummary, BuildError> {
-        let mut clock = Stages::new();
-        let opts = &self.opts;
-        let loaded = match changed {
-            Some(changed) if self.keys.is_some() => {
-                self.cache.load_changed(&opts.content_dir, changed)
-            }
-            _ => self.cache.load(&opts.content_dir),
-        };
-        let loaded = loaded.map(|()| self.cache.docs());
-        let (docs, registry) = with_registry(loaded, &opts.content_dir)?;
-        let hashes = self.cache.hashes();
-        clock.lap("load");
-        if self.theme.is_none() {
-            let theme = Theme::load(opts.theme_dir.as_deref()).map_err(BuildError::Site)?;
-            let renderer = Renderer::new(&theme, &opts.config).map_err(BuildError::Site)?;
-            self.theme = Some((theme, renderer));
-        }
-        let (theme, renderer) = self.theme.as_ref().expect("loaded just now");
-        clock.lap("theme");
-
-        let mut known = std::mem::take(&mut self.cites);
-        let mut cites: Vec<Option<Cites>> = hashes.iter().map(|h| known.remove(h)).collect();
-        cites
-            .par_iter_mut()
-            .zip(docs)
-            .filter(|(c, _)| c.is_none())
-            .for_each(|(c, d)| *c = Some(crate::citation::cites_of(d)));
-        let cites: Vec<Cites> = cites.into_iter().flatten().collect();
-        let graph = crate::citation::build_from_cites(docs, &cites, &|name| {
-            registry.get(name).and_then(|i| i.province.clone())
-        });
-        // What a document cites depends on its file alone: its hash is the key.
-        self.cites = hashes.iter().copied().zip(cites).collect();
-        clock.lap("citations");
-
-        let site = model(opts, &registry, docs, graph)?;
-        clock.lap("model");
-        let previous = match &self.keys {
-            Some(keys) if opts.output_dir.is_dir() => Some(keys),
-            _ => None,
-        };
-        let staging = match previous {
-            Some(_) => Staging::in_place(&opts.output_dir),
-            None => Staging::begin(&opts.output_dir),
-        }
-        .map_err(|e| super::output_error(opts, e))?;
-        let empty = FileKeys::new();
-        let memo = Memo::new(previous.unwrap_or(&empty), &hashes);
-        let mut applied: Result<(), String> = Ok(());
-        let counts = crate::pages::write_all(
-            &site,
-            renderer,
-            theme,
-            &staging,
-            Some(&memo),
-            &mut clock,
-            &mut || {
-                // A full build's pages are in place only once committed.
-                if previous.is_some() {
-                    applied = staging.apply().map_err(|e| e.to_string());
-                    if applied.is_ok() {
-                        pages_ready();
-                    }
-                }
-            },
-        )
-        .map_err(BuildError::Site)?;
-        applied.map_err(BuildError::Site)?;
-        staging.commit().map_err(|e| super::output_error(opts, e))?;
-        let keys = memo.into_keys();
-        if let Some(previous) = previous {
-            let out =
-                Staging::in_place(&opts.output_dir).map_err(|e| super::output_error(opts, e))?;
-            for stale in Memo::stale(previous, &keys) {
-                out.remove(stale)
-                    .map_err(|e| super::output_error(opts, e))?;
-            }
-        }
-        self.keys = Some(keys);
-        clock.lap("commit");
-        Ok(summarize(&site, counts, clock))
+        pipeline::run(&self.opts, &mut self.memory, changed, pages_ready)
     }
 }

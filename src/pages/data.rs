@@ -3,7 +3,7 @@
 //! (cited documents outside the archive) and `data/issuers.json`.
 //! Field names and order are a public contract: add, never rename.
 
-use super::Writer;
+use super::{Content, Writer};
 use crate::citation::Target;
 use crate::site::{Site, dates};
 use serde::Serialize;
@@ -219,8 +219,7 @@ struct Issuers<'a> {
 
 pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     let site = w.site;
-    // Every record is made from what its document's page key covers.
-    w.json_keyed("data/documents.json", || w.all_doc_keys(), &Documents(site))?;
+    w.put("data/documents.json", Content::Json(Documents(site), 2))?;
 
     let refs = References {
         references: site
@@ -245,7 +244,7 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
             })
             .collect(),
     };
-    w.json("data/references.json", &refs)?;
+    w.put("data/references.json", Content::Json(refs, 2))?;
 
     let issuers = Issuers {
         issuers: site
@@ -266,6 +265,6 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
             })
             .collect(),
     };
-    w.json("data/issuers.json", &issuers)?;
+    w.put("data/issuers.json", Content::Json(issuers, 2))?;
     Ok(())
 }

@@ -1,8 +1,8 @@
 //! Document pages, pages for cited documents outside the archive, and the
 //! pages at addresses shared by two documents.
 
-use super::Writer;
 use super::chain::{Chain, ChainItem, FoldItem, chain};
+use super::{Content, Writer, bytes};
 use crate::citation::{CiteKind, Target};
 use crate::markdown::{self, SourceLink};
 use crate::render::root_of;
@@ -146,151 +146,80 @@ fn status_view<'a>(site: &'a Site, i: usize) -> StatusView<'a> {
 /// Writes every document page, in parallel.
 pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     let site = w.site;
-    // Previous and next document of the same issuer, in date order.
-    let mut neighbours: Vec<(Option<usize>, Option<usize>)> = vec![(None, None); site.docs.len()];
-    for g in &site.issuers {
-        // g.docs is newest first: the next (newer) one comes before.
-        for (k, &i) in g.docs.iter().enumerate() {
-            let newer = k.checked_sub(1).map(|k| g.docs[k]);
-            let older = g.docs.get(k + 1).copied();
-            neighbours[i] = (older, newer);
-        }
-    }
     let progress = crate::progress::Progress::new("Đang dựng trang văn bản", site.docs.len());
     (0..site.docs.len()).into_par_iter().try_for_each(|i| {
         progress.inc();
-        write_one(w, i, neighbours[i])
+        write_one(w, i)
     })
 }
 
-fn write_one(
-    w: &Writer,
-    i: usize,
-    (prev, next): (Option<usize>, Option<usize>),
-) -> Result<(), String> {
+/// Document `i`'s page, the original beside it, its record and its source.
+fn write_one(w: &Writer, i: usize) -> Result<(), String> {
     let site = w.site;
     let d = &site.docs[i];
     let path = &site.paths[i];
     let original = super::original::find(&d.file);
-    // The chain is walked once: the page's key and the page both show it.
-    let walked = std::cell::OnceCell::new();
-    let walked = || walked.get_or_init(|| chain(site, i));
-    let key = std::cell::OnceCell::new();
-    let key = || {
-        *key.get_or_init(|| {
-            let k = page_key(w, i, (prev, next), original.as_ref(), walked());
-            w.set_doc_key(i, k);
-            k
-        })
+    let (mut view, links) = page(site, i, original.clone(), chain(site, i));
+    // The page's key: the view the template receives, with the body's
+    // inputs (its Markdown and the links put on it) in place of the body
+    // rendered from them, which only a page to be written needs.
+    let key = match w.keyed() {
+        true => Some(page_key(&view, &d.body, &links)?),
+        false => None,
     };
-    w.page_keyed("document.html", path, key, || {
-        page(site, i, (prev, next), original.clone(), walked().clone())
+    w.put_with(path, Some("document.html"), key, || {
+        let body = markdown::render(&d.body, &links);
+        view.body_html = body.html;
+        view.anchors = body.anchors;
+        Ok(Content::Page("document.html", view))
     })?;
     if let Some(o) = &original {
-        w.file_keyed(&format!("{path}{}", o.name), key, || {
-            std::fs::read(&o.file).map_err(|e| format!("{}: {e}", o.file.display()))
+        // The copy of a file: its name, size and time stamp key it.
+        let key = w.keyed().then(|| crate::fingerprint::of_value(o));
+        w.put_with(&format!("{path}{}", o.name), None, key, || {
+            let copy = std::fs::read(&o.file).map_err(|e| format!("{}: {e}", o.file.display()))?;
+            Ok(Content::<()>::Bytes(copy.into()))
         })?;
     }
     // Open data beside the page: its record and its Markdown source.
     if !site.config.document_files {
         return Ok(());
     }
-    w.file_keyed(&format!("{path}index.json"), key, || {
-        super::json_lines::to_vec(&super::data::record(site, i), 1).map_err(|e| e.to_string())
-    })?;
-    w.file_keyed(&format!("{path}index.md"), key, || {
-        std::fs::read(&d.file).map_err(|e| format!("{}: {e}", d.file.display()))
-    })
+    let record = super::data::record(site, i);
+    w.put(&format!("{path}index.json"), Content::Json(record, 1))?;
+    let index_md = format!("{path}index.md");
+    match d.source_text() {
+        Some(text) => w.put(&index_md, bytes(text.as_bytes())),
+        // A file whose text was changed on loading (its line ends): as written.
+        None => w.put_with(&index_md, None, None, || {
+            let text = std::fs::read(&d.file).map_err(|e| format!("{}: {e}", d.file.display()))?;
+            Ok(Content::<()>::Bytes(text.into()))
+        }),
+    }
 }
 
-/// A key of everything document `i`'s page, record and source show: its
-/// file, its address and groups, and what it shows of the documents it
-/// cites, that cite it and that come before and after it. (The settings,
-/// the registry and the theme are the same for the whole build.)
-fn page_key(
-    w: &Writer,
-    i: usize,
-    (prev, next): (Option<usize>, Option<usize>),
-    original: Option<&super::original::Original>,
-    chain: &Chain,
-) -> u64 {
+/// The key of a document page made from `view`, with `body` rendered with
+/// `links` into it.
+fn page_key(view: &DocumentPage, body: &str, links: &[SourceLink]) -> Result<u64, String> {
     use std::hash::{Hash, Hasher};
-    let site = w.site;
-    let d = &site.docs[i];
     let mut h = crate::fingerprint::hasher();
-    w.doc_hash(i).hash(&mut h);
-    d.file.hash(&mut h);
-    original.hash(&mut h);
-    // What its own page shows beyond its file: its groups' addresses.
-    site.hash_item(i, &mut h);
-    Site::group_path(&site.types, &site.type_index, &d.doc_type).hash(&mut h);
-    for s in &d.signers {
-        if let Some(name) = &s.name {
-            Site::group_path(&site.signers, &site.signer_index, name).hash(&mut h);
-        }
+    super::key_of("document.html", view)?.hash(&mut h);
+    body.hash(&mut h);
+    for l in links {
+        (&l.span, &l.href, &l.title, l.in_archive).hash(&mut h);
     }
-    for t in &d.topics {
-        Site::group_path(&site.topics, &site.topic_index, t).hash(&mut h);
-    }
-    for c in &site.graph.outgoing[i] {
-        (
-            &c.number,
-            &c.key,
-            c.from_front_matter,
-            &c.spans,
-            c.kind,
-            c.article,
-        )
-            .hash(&mut h);
-        match &c.target {
-            Target::Archive(j) => site.hash_item(*j, &mut h),
-            Target::External(e) => {
-                let ext = &site.graph.external[*e];
-                (&ext.number, &ext.doc_type, &ext.issuer, &ext.dates).hash(&mut h);
-                site.external_paths[*e].hash(&mut h);
-            }
-            Target::Ambiguous(list) => {
-                list.len().hash(&mut h);
-                for &j in list {
-                    site.hash_item(j, &mut h);
-                }
-            }
-        }
-    }
-    site.graph.cited_by[i].len().hash(&mut h);
-    for &j in &site.graph.cited_by[i] {
-        site.hash_item(j, &mut h);
-        site.graph
-            .citation(j, i)
-            .map(|c| (c.kind, c.article))
-            .hash(&mut h);
-    }
-    // Its force, and the chain beyond its neighbours.
-    site.validity[i].hash(&mut h);
-    for c in &chain.items {
-        (
-            &c.date, c.number, c.doc_type, c.issuer, c.title, c.path, c.role,
-        )
-            .hash(&mut h);
-    }
-    chain.folded_up.hash(&mut h);
-    chain.folded_down.hash(&mut h);
-    for n in [prev, next] {
-        n.is_some().hash(&mut h);
-        if let Some(j) = n {
-            site.hash_item(j, &mut h);
-        }
-    }
-    h.finish()
+    Ok(h.finish())
 }
 
+/// The view of document `i`'s page, its body left empty, and the links to
+/// put on the body's Markdown when it is rendered.
 fn page<'a>(
     site: &'a Site,
     i: usize,
-    (prev, next): (Option<usize>, Option<usize>),
     original: Option<super::original::Original>,
     chain: Chain<'a>,
-) -> DocumentPage<'a> {
+) -> (DocumentPage<'a>, Vec<SourceLink>) {
+    let (prev, next) = site.neighbours[i];
     let d = &site.docs[i];
     let path = &site.paths[i];
     let root = root_of(path);
@@ -331,7 +260,6 @@ fn page<'a>(
     }
     links.sort_by_key(|l| (l.span.start, l.span.end));
     links.dedup_by(|b, a| b.span.start < a.span.end);
-    let body = markdown::render(&d.body, &links);
 
     let attachment_keys: Vec<String> = d
         .attachments
@@ -366,12 +294,12 @@ fn page<'a>(
         .absolute(path)
         .unwrap_or_else(|| format!("/{path}"));
     let json_ld = json_ld(site, i, site.config.absolute(path).as_deref());
-    DocumentPage {
+    let view = DocumentPage {
         title: format!("{} {} – {}", d.doc_type, d.number, d.title),
         description: &d.title,
         doc: site.doc_view(i),
-        body_html: body.html,
-        anchors: body.anchors,
+        body_html: String::new(),
+        anchors: Vec::new(),
         cites: cites.into_iter().map(|c| site.cited_item(c)).collect(),
         attachments: attachments
             .into_iter()
@@ -391,7 +319,8 @@ fn page<'a>(
         permalink,
         json_ld,
         original,
-    }
+    };
+    (view, links)
 }
 
 /// schema.org JSON-LD for a document page, with `<` escaped so that no
@@ -505,7 +434,7 @@ pub(super) fn write_aliases(w: &Writer) -> Result<(), String> {
                 target: site.paths[i].clone(),
                 canonical: site.config.absolute(&site.paths[i]).unwrap_or_default(),
             };
-            w.page("redirect.html", &rel, &page)?;
+            w.put(&rel, Content::Page("redirect.html", &page))?;
         }
     }
     Ok(())
@@ -854,7 +783,10 @@ pub(super) fn write_shared_and_external(w: &Writer) -> Result<(), String> {
             subject,
             kinds,
         };
-        w.page("external.html", &site.external_paths[e], &page)?;
+        w.put(
+            &site.external_paths[e],
+            Content::Page("external.html", &page),
+        )?;
     }
     for (path, members) in &site.shared_paths {
         let number = &site.docs[members[0]].number;
@@ -863,7 +795,7 @@ pub(super) fn write_shared_and_external(w: &Writer) -> Result<(), String> {
             number,
             docs: site.doc_items(members),
         };
-        w.page("shared.html", path, &page)?;
+        w.put(path, Content::Page("shared.html", &page))?;
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Atom feeds (the archive, each issuer, each type), `sitemap.xml` and
 //! `robots.txt`.
 
-use super::Writer;
+use super::{Content, Writer, bytes};
 use crate::site::{Group, dates};
 use serde::Serialize;
 
@@ -115,11 +115,11 @@ fn feed<'a>(w: &'a Writer, title: String, page_path: &str, docs: &[usize]) -> Fe
 pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     let site = w.site;
     let Some(sitemap) = site.config.absolute("sitemap.xml") else {
-        return w.file("robots.txt", b"User-agent: *\nAllow: /\n");
+        return w.put("robots.txt", bytes(b"User-agent: *\nAllow: /\n"));
     };
     let newest: Vec<usize> = (0..site.docs.len()).rev().collect();
     let f = feed(w, site.config.title.clone(), "", &newest);
-    w.file("feed.xml", &w.renderer.render("feed.xml", "feed.xml", &f)?)?;
+    w.put("feed.xml", Content::Render("feed.xml", f))?;
     let groups = |groups: &[Group], what: &str| -> Result<(), String> {
         for g in groups {
             let f = feed(
@@ -129,16 +129,14 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
                 &g.docs,
             );
             let path = format!("{}feed.xml", g.path);
-            w.file(&path, &w.renderer.render("feed.xml", &path, &f)?)?;
+            w.put(&path, Content::Render("feed.xml", f))?;
         }
         Ok(())
     };
     groups(&site.issuers, "Cơ quan")?;
     groups(&site.types, "Loại")?;
-    w.file(
-        "robots.txt",
-        format!("User-agent: *\nAllow: /\nSitemap: {sitemap}\n").as_bytes(),
-    )?;
+    let robots = format!("User-agent: *\nAllow: /\nSitemap: {sitemap}\n");
+    w.put("robots.txt", bytes(robots.as_bytes()))?;
     Ok(())
 }
 
@@ -162,26 +160,18 @@ pub(super) fn write_sitemap(w: &Writer, paths: &[String]) -> Result<(), String> 
     }
     let urls: Vec<String> = paths.iter().map(|p| format!("{base}{p}")).collect();
     if urls.len() <= SITEMAP_LIMIT {
-        let xml = w
-            .renderer
-            .render("sitemap.xml", "sitemap.xml", &Sitemap { urls })?;
-        return w.file("sitemap.xml", &xml);
+        return w.put(
+            "sitemap.xml",
+            Content::Render("sitemap.xml", Sitemap { urls }),
+        );
     }
     let mut maps = Vec::new();
     for (k, chunk) in urls.chunks(SITEMAP_LIMIT).enumerate() {
         let name = format!("sitemap-{}.xml", k + 1);
-        let xml = w.renderer.render(
-            "sitemap.xml",
-            &name,
-            &Sitemap {
-                urls: chunk.to_vec(),
-            },
-        )?;
-        w.file(&name, &xml)?;
+        let urls = chunk.to_vec();
+        w.put(&name, Content::Render("sitemap.xml", Sitemap { urls }))?;
         maps.push(format!("{base}{name}"));
     }
-    let xml = w
-        .renderer
-        .render("sitemap_index.xml", "sitemap.xml", &SitemapIndex { maps })?;
-    w.file("sitemap.xml", &xml)
+    let index = SitemapIndex { maps };
+    w.put("sitemap.xml", Content::Render("sitemap_index.xml", index))
 }

@@ -1,7 +1,7 @@
 //! The ways in: home page, issuer, type, topic and signer pages, the
 //! timeline, the search page and the 404 page. Every list is paginated.
 
-use super::{Pager, Writer, paginate};
+use super::{Content, Pager, Writer, paginate};
 use crate::site::views::{DocItem, GroupLink, group_links};
 use crate::site::{Group, Site, address, dates};
 use serde::Serialize;
@@ -139,9 +139,18 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     write_groups(w, &site.signers, "nguoi-ky/", "Người ký", "signer")?;
     write_timeline(w)?;
     write_home(w)?;
-    w.page("search.html", "tim-kiem/", &Simple::new("Tìm kiếm"))?;
-    w.page("404.html", "404.html", &Simple::new("Không tìm thấy trang"))?;
-    w.page("data.html", "du-lieu/", &Simple::new("Dữ liệu mở"))?;
+    w.put(
+        "tim-kiem/",
+        Content::Page("search.html", &Simple::new("Tìm kiếm")),
+    )?;
+    w.put(
+        "404.html",
+        Content::Page("404.html", &Simple::new("Không tìm thấy trang")),
+    )?;
+    w.put(
+        "du-lieu/",
+        Content::Page("data.html", &Simple::new("Dữ liệu mở")),
+    )?;
     Ok(())
 }
 
@@ -190,15 +199,17 @@ fn write_groups(
             groups: group_links(groups),
         }]
     };
-    w.page(
-        "groups.html",
+    w.put(
         index,
-        &GroupsPage {
-            title: heading.to_string(),
-            heading,
-            crumbs: vec![crumb(heading, index)],
-            sections,
-        },
+        Content::Page(
+            "groups.html",
+            &GroupsPage {
+                title: heading.to_string(),
+                heading,
+                crumbs: vec![crumb(heading, index)],
+                sections,
+            },
+        ),
     )?;
     let mut children: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
     for info in site.registry.entries.values() {
@@ -271,15 +282,13 @@ pub(super) fn write_list<'a>(
         } else {
             spec.title.clone()
         };
-        let mut page = ListPage {
+        let page = ListPage {
             title,
             heading: spec.title.clone(),
             kind: spec.kind,
             about: spec.about.clone(),
             crumbs,
-            // Made only when the page is rendered: the key needs only what
-            // the items show.
-            months: Vec::new(),
+            months: month_blocks(site, slice, spec.scope),
             total: spec.docs.len(),
             pager,
             // Facts and the density strip go on the first page only.
@@ -289,23 +298,7 @@ pub(super) fn write_list<'a>(
             feed: (matches!(spec.kind, "issuer" | "type") && !w.site.config.base_url.is_empty())
                 .then(|| format!("{}feed.xml", spec.base)),
         };
-        let key = match w.keyed() {
-            true => super::key_with("list.html", &page, |h| {
-                for &i in slice {
-                    site.hash_item(i, h);
-                }
-            })?,
-            false => 0,
-        };
-        w.page_keyed(
-            "list.html",
-            &path,
-            || key,
-            || {
-                page.months = month_blocks(site, slice, spec.scope);
-                page
-            },
-        )?;
+        w.put(&path, Content::Page("list.html", page))?;
     }
     Ok(())
 }
@@ -492,16 +485,18 @@ fn write_timeline(w: &Writer) -> Result<(), String> {
                 .collect(),
         })
         .collect();
-    w.page(
-        "timeline.html",
+    w.put(
         "dong-thoi-gian/",
-        &TimelinePage {
-            title: "Dòng thời gian".into(),
-            crumbs: vec![crumb("Dòng thời gian", "dong-thoi-gian/")],
-            years,
-            density: density(site, &all),
-            docs_total: site.docs.len(),
-        },
+        Content::Page(
+            "timeline.html",
+            &TimelinePage {
+                title: "Dòng thời gian".into(),
+                crumbs: vec![crumb("Dòng thời gian", "dong-thoi-gian/")],
+                years,
+                density: density(site, &all),
+                docs_total: site.docs.len(),
+            },
+        ),
     )?;
     for (y, months) in &site.years {
         let year_docs: Vec<usize> = months.iter().flat_map(|m| m.1.iter().copied()).collect();
@@ -601,5 +596,5 @@ fn write_home(w: &Writer) -> Result<(), String> {
         density: density(site, &newest),
         citations: site.graph.outgoing.iter().map(Vec::len).sum(),
     };
-    w.page("home.html", "", &page)
+    w.put("", Content::Page("home.html", &page))
 }

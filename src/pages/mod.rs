@@ -42,19 +42,13 @@ pub type FileKeys = HashMap<String, u64>;
 pub struct Memo<'p> {
     previous: &'p FileKeys,
     current: Mutex<FileKeys>,
-    /// A hash of each document's file, in the order of the site's documents.
-    doc_hashes: &'p [u64],
-    /// The key of each document's page, as made.
-    doc_keys: Vec<std::sync::atomic::AtomicU64>,
 }
 
 impl<'p> Memo<'p> {
-    pub fn new(previous: &'p FileKeys, doc_hashes: &'p [u64]) -> Memo<'p> {
+    pub fn new(previous: &'p FileKeys) -> Memo<'p> {
         Memo {
             previous,
             current: Mutex::new(FileKeys::with_capacity(previous.len())),
-            doc_hashes,
-            doc_keys: doc_hashes.iter().map(|_| Default::default()).collect(),
         }
     }
 
@@ -93,22 +87,41 @@ impl<H: Hasher> std::io::Write for HashWriter<H> {
     }
 }
 
-/// A key of a serializable value (its JSON form) and a name.
-fn key_of<T: serde::Serialize>(name: &str, value: &T) -> Result<u64, String> {
-    key_with(name, value, |_| {})
-}
-
-/// [`key_of`], with more fed in by `more`.
-fn key_with<T: serde::Serialize>(
-    name: &str,
-    value: &T,
-    more: impl FnOnce(&mut crate::fingerprint::Hasher),
-) -> Result<u64, String> {
+/// A key of a serializable value (its JSON form) and a name: the key of
+/// a file made from that value alone.
+pub(crate) fn key_of<T: serde::Serialize>(name: &str, value: &T) -> Result<u64, String> {
     let mut h = HashWriter(crate::fingerprint::hasher());
     name.hash(&mut h.0);
     serde_json::to_writer(&mut h, value).map_err(|e| e.to_string())?;
-    more(&mut h.0);
     Ok(h.0.finish())
+}
+
+/// What a file of the site is made of, for [`Writer::put`]. Its key, in a
+/// keyed build, is derived from it: the view a template receives, or the
+/// bytes.
+pub(crate) enum Content<'t, T> {
+    /// A page: `template` rendered with `view`.
+    Page(&'t str, T),
+    /// Another file made from a template (a feed, a sitemap).
+    Render(&'t str, T),
+    /// `value` as JSON, a line for each entry of the top-level lists down
+    /// to `depth` (see [`json_lines`]).
+    Json(T, usize),
+    Bytes(std::borrow::Cow<'t, [u8]>),
+}
+
+/// A [`Content`] that is only bytes.
+pub(crate) fn bytes(b: &[u8]) -> Content<'_, ()> {
+    Content::Bytes(std::borrow::Cow::Borrowed(b))
+}
+
+/// A file of a keyed build between its key and its bytes.
+enum Pending<F, C> {
+    /// Still to make.
+    Make(F),
+    /// Made, to render.
+    Made(C),
+    Bytes(Vec<u8>),
 }
 
 /// Writes pages and files, counting them; errors carry the path.
@@ -125,122 +138,109 @@ pub(crate) struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    /// Renders `template` with `page` and writes it at `path`.
-    pub fn page<T: serde::Serialize>(
+    /// Writes `content` at `path`; in a keyed build, only when its key
+    /// changed.
+    pub fn put<T: serde::Serialize>(
         &self,
-        template: &str,
         path: &str,
-        page: &T,
+        content: Content<'_, T>,
     ) -> Result<(), String> {
-        let key = match self.memo {
-            Some(_) => Some(key_of(template, page)?),
-            None => None,
+        let page = match &content {
+            Content::Page(t, _) => Some(*t),
+            _ => None,
         };
-        self.page_keyed(template, path, || key.unwrap_or(0), || page)
+        self.put_with(path, page, None, || Ok(content))
     }
 
-    /// [`Writer::page`] for a page whose key is cheaper to make than its
-    /// context: `key` must change whenever what `page` shows does.
-    pub fn page_keyed<T: serde::Serialize>(
-        &self,
-        template: &str,
-        path: &str,
-        key: impl FnOnce() -> u64,
-        page: impl FnOnce() -> T,
-    ) -> Result<(), String> {
-        self.pages.fetch_add(1, Ordering::Relaxed);
-        if template != "404.html" && template != "redirect.html" {
-            self.listed
-                .lock()
-                .map_err(|e| e.to_string())?
-                .push(path.to_string());
-        }
-        if self.unchanged(path, key)? {
-            return Ok(());
-        }
-        let html = self.renderer.render(template, path, &page())?;
-        self.write(path, &html)
-    }
-
-    /// Writes `bytes` at `path`.
-    pub fn file(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        if self.unchanged(path, || crate::fingerprint::of_bytes(bytes))? {
-            return Ok(());
-        }
-        self.write(path, bytes)
-    }
-
-    /// [`Writer::file`] for a file whose key is cheaper to make than its
-    /// bytes.
-    pub fn file_keyed(
+    /// [`Writer::put`] for a file whose content costs more to make than a
+    /// key of what it is made from: `inputs`, when given, is that key (it
+    /// must cover everything the content is made from), and `make` is
+    /// called only when the file is to be written. `page` is its template
+    /// when it is a page.
+    pub fn put_with<'c, T: serde::Serialize>(
         &self,
         path: &str,
-        key: impl FnOnce() -> u64,
-        bytes: impl FnOnce() -> Result<Vec<u8>, String>,
+        page: Option<&str>,
+        inputs: Option<u64>,
+        make: impl FnOnce() -> Result<Content<'c, T>, String>,
     ) -> Result<(), String> {
-        if self.unchanged(path, key)? {
-            return Ok(());
-        }
-        self.write(path, &bytes()?)
-    }
-
-    /// Writes `value` as JSON at `path` (a line for each entry of a top-level
-    /// list: see [`json_lines`]), streamed: a file of every
-    /// document is never held in memory whole (except in a keyed build,
-    /// which compares it with the previous one).
-    pub fn json<T: serde::Serialize>(&self, path: &str, value: &T) -> Result<(), String> {
-        use std::io::Write;
-        let fail = |e: &dyn std::fmt::Display| format!("ghi /{path}: {e}");
-        if self.memo.is_some() {
-            let bytes = json_lines::to_vec(value, 2).map_err(|e| fail(&e))?;
-            return self.file(path, &bytes);
-        }
         self.files.fetch_add(1, Ordering::Relaxed);
-        self.written.fetch_add(1, Ordering::Relaxed);
-        let file = self.staging.create(path).map_err(|e| fail(&e))?;
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-        json_lines::to_writer(&mut out, value, 2).map_err(|e| fail(&e))?;
-        out.flush().map_err(|e| fail(&e))
-    }
-
-    /// [`Writer::json`] for a file whose key is cheaper to make than its
-    /// bytes.
-    pub fn json_keyed<T: serde::Serialize>(
-        &self,
-        path: &str,
-        key: impl FnOnce() -> u64,
-        value: &T,
-    ) -> Result<(), String> {
-        if self.memo.is_none() {
-            return self.json(path, value);
-        }
-        self.file_keyed(path, key, || {
-            json_lines::to_vec(value, 2).map_err(|e| e.to_string())
-        })
-    }
-
-    /// Whether this is a keyed build (keys are worth making).
-    pub fn keyed(&self) -> bool {
-        self.memo.is_some()
-    }
-
-    /// Records the key of document `i`'s page, for the files made from
-    /// every document.
-    pub fn set_doc_key(&self, i: usize, key: u64) {
-        if let Some(memo) = self.memo {
-            memo.doc_keys[i].store(key, Ordering::Relaxed);
-        }
-    }
-
-    /// A key of every document page's key (after the document pages).
-    pub fn all_doc_keys(&self) -> u64 {
-        let mut h = crate::fingerprint::hasher();
-        if let Some(memo) = self.memo {
-            for k in &memo.doc_keys {
-                k.load(Ordering::Relaxed).hash(&mut h);
+        if let Some(template) = page {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+            if template != "404.html" && template != "redirect.html" {
+                self.listed
+                    .lock()
+                    .map_err(|e| e.to_string())?
+                    .push(path.to_string());
             }
         }
-        h.finish()
+        let fail = |e: &dyn std::fmt::Display| format!("ghi /{path}: {e}");
+        let Some(memo) = self.memo else {
+            // A one-off build: no key, every file written.
+            self.written.fetch_add(1, Ordering::Relaxed);
+            return match make()? {
+                Content::Json(value, depth) => {
+                    // Streamed: a file of every document is never held whole.
+                    use std::io::Write;
+                    let file = self.staging.create(path).map_err(|e| fail(&e))?;
+                    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+                    json_lines::to_writer(&mut out, &value, depth).map_err(|e| fail(&e))?;
+                    out.flush().map_err(|e| fail(&e))
+                }
+                content => self.write(path, &self.bytes_of(path, content)?),
+            };
+        };
+        // The one keyed path: the key, from the inputs or the content; the
+        // content made only when its key changed.
+        let (key, pending) = match inputs {
+            Some(key) => (key, Pending::Make(make)),
+            None => {
+                let content = make()?;
+                let view_key = match &content {
+                    Content::Page(t, v) | Content::Render(t, v) => Some(key_of(t, v)?),
+                    Content::Json(..) | Content::Bytes(_) => None,
+                };
+                match view_key {
+                    Some(key) => (key, Pending::Made(content)),
+                    None => {
+                        let bytes = self.bytes_of(path, content)?;
+                        (crate::fingerprint::of_bytes(&bytes), Pending::Bytes(bytes))
+                    }
+                }
+            }
+        };
+        {
+            let mut current = memo.current.lock().map_err(|e| e.to_string())?;
+            if current.insert(path.to_string(), key).is_some() {
+                return Err(fail(
+                    &"hai trang cùng một địa chỉ (một alias hoặc tên trùng với trang khác)",
+                ));
+            }
+        }
+        if memo.previous.get(path) == Some(&key) {
+            return Ok(());
+        }
+        let bytes = match pending {
+            Pending::Bytes(bytes) => bytes,
+            Pending::Made(content) => self.bytes_of(path, content)?,
+            Pending::Make(make) => self.bytes_of(path, make()?)?,
+        };
+        self.written.fetch_add(1, Ordering::Relaxed);
+        self.write(path, &bytes)
+    }
+
+    fn bytes_of<T: serde::Serialize>(
+        &self,
+        path: &str,
+        content: Content<'_, T>,
+    ) -> Result<Vec<u8>, String> {
+        match content {
+            Content::Page(t, v) | Content::Render(t, v) => self.renderer.render(t, path, &v),
+            Content::Json(v, depth) => {
+                json_lines::to_vec(&v, depth).map_err(|e| format!("ghi /{path}: {e}"))
+            }
+            Content::Bytes(b) => Ok(b.into_owned()),
+        }
     }
 
     /// In a keyed build, when the files under `prefix` were made from
@@ -252,15 +252,11 @@ impl Writer<'_> {
         };
         let mark = format!("{CARRIED}{prefix}");
         let key = key();
+        let mut current = memo.current.lock().map_err(|e| e.to_string())?;
+        current.insert(mark.clone(), key);
         if memo.previous.get(&mark) != Some(&key) {
-            memo.current
-                .lock()
-                .map_err(|e| e.to_string())?
-                .insert(mark, key);
             return Ok(false);
         }
-        let mut current = memo.current.lock().map_err(|e| e.to_string())?;
-        current.insert(mark, key);
         for (path, key) in memo.previous.iter() {
             if path.starts_with(prefix) {
                 self.files.fetch_add(1, Ordering::Relaxed);
@@ -270,33 +266,15 @@ impl Writer<'_> {
         Ok(true)
     }
 
-    /// Counts the file at `path`; in a keyed build, records its key and
-    /// says whether the previous build wrote it with the same key.
-    fn unchanged(&self, path: &str, key: impl FnOnce() -> u64) -> Result<bool, String> {
-        self.files.fetch_add(1, Ordering::Relaxed);
-        let Some(memo) = self.memo else {
-            return Ok(false);
-        };
-        let key = key();
-        let mut current = memo.current.lock().map_err(|e| e.to_string())?;
-        if current.insert(path.to_string(), key).is_some() {
-            return Err(format!(
-                "ghi /{path}: hai trang cùng một địa chỉ (một alias hoặc tên trùng với trang khác)"
-            ));
-        }
-        Ok(memo.previous.get(path) == Some(&key))
+    /// Whether this is a keyed build (keys are worth making).
+    pub fn keyed(&self) -> bool {
+        self.memo.is_some()
     }
 
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        self.written.fetch_add(1, Ordering::Relaxed);
         self.staging
             .write(path, bytes)
             .map_err(|e| format!("ghi /{path}: {e}"))
-    }
-
-    /// The hash of document `i`'s file, in a keyed build.
-    pub fn doc_hash(&self, i: usize) -> u64 {
-        self.memo.map_or(0, |m| m.doc_hashes[i])
     }
 }
 
@@ -314,20 +292,6 @@ fn write_search_index(w: &Writer, theme: &Theme) -> Result<(), String> {
             s => word(&format!("list_{s}")),
         })
         .collect();
-    // Made from the documents' files, addresses and statuses (another
-    // document's edit may change a status).
-    let inputs = || {
-        let mut h = crate::fingerprint::hasher();
-        for (i, path) in site.paths.iter().enumerate() {
-            w.doc_hash(i).hash(&mut h);
-            path.hash(&mut h);
-        }
-        statuses.hash(&mut h);
-        h.finish()
-    };
-    if w.carry("search/", inputs)? {
-        return Ok(());
-    }
     let docs: Vec<crate::search::SearchDoc> = site
         .docs
         .iter()
@@ -361,18 +325,36 @@ fn write_search_index(w: &Writer, theme: &Theme) -> Result<(), String> {
             url: path,
         })
         .collect();
+    // The index is made from these lists alone: their hash is its key.
+    let inputs = || {
+        let mut h = crate::fingerprint::hasher();
+        for d in &docs {
+            (d.number, d.doc_type, d.title, d.issuer, d.date, d.url).hash(&mut h);
+            (d.topics, d.body, d.status).hash(&mut h);
+        }
+        for c in &cited {
+            (c.number, c.doc_type, c.issuer, c.date, c.url).hash(&mut h);
+        }
+        h.finish()
+    };
+    if w.carry("search/", inputs)? {
+        return Ok(());
+    }
     let files = crate::search::build_index_with(&docs, &cited);
-    files.par_iter().try_for_each(|f| w.file(&f.path, &f.bytes))
+    files
+        .par_iter()
+        .try_for_each(|f| w.put(&f.path, bytes(&f.bytes)))
 }
 
-/// Writes the whole site into `staging`.
+/// Writes the whole site into `staging`; `lap` is told the end of each
+/// kind of file, for the build's timings.
 pub fn write_all(
     site: &Site,
     renderer: &Renderer,
     theme: &Theme,
     staging: &Staging,
     memo: Option<&Memo>,
-    clock: &mut crate::build::Stages,
+    lap: &mut dyn FnMut(&'static str),
     pages_ready: &mut dyn FnMut(),
 ) -> Result<Counts, String> {
     let w = Writer {
@@ -385,26 +367,26 @@ pub fn write_all(
         written: AtomicUsize::new(0),
         listed: Mutex::new(Vec::new()),
     };
-    for (name, bytes) in &theme.statics {
-        w.file(&format!("static/{name}"), bytes)?;
+    for (name, b) in &theme.statics {
+        w.put(&format!("static/{name}"), bytes(b))?;
     }
-    w.file("favicon.ico", crate::render::theme::FAVICON_ICO)?;
+    w.put("favicon.ico", bytes(crate::render::theme::FAVICON_ICO))?;
     document::write_all(&w)?;
-    clock.lap("document pages");
+    lap("document pages");
     document::write_shared_and_external(&w)?;
     document::write_aliases(&w)?;
     lists::write_all(&w)?;
-    clock.lap("list pages");
+    lap("list pages");
     pages_ready();
     data::write_all(&w)?;
-    clock.lap("data");
+    lap("data");
     write_search_index(&w, theme)?;
-    clock.lap("search index");
+    lap("search index");
     feeds::write_all(&w)?;
     let mut listed = std::mem::take(&mut *w.listed.lock().map_err(|e| e.to_string())?);
     listed.sort();
     feeds::write_sitemap(&w, &listed)?;
-    clock.lap("feeds and sitemap");
+    lap("feeds and sitemap");
     Ok(Counts {
         pages: w.pages.load(Ordering::Relaxed),
         files: w.files.load(Ordering::Relaxed),

@@ -145,3 +145,138 @@ fn every_command_has_help_with_examples() {
         assert!(text.contains("Ví dụ:"), "{cmd} --help has no examples");
     }
 }
+
+/// An archive whose citations need the issuer registry: a district's
+/// "Chỉ thị số 01-CT/TU của Tỉnh ủy" means its own province's Tỉnh ủy,
+/// and only the registry says which province the district is in.
+fn registry_archive(dir: &std::path::Path) {
+    let content = dir.join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(
+        content.join("_co-quan.yaml"),
+        "- name: UBND huyện Đức Linh\n  province: Bình Thuận\n  level: huyện\n",
+    )
+    .unwrap();
+    let doc = |file: &str, number: &str, ty: &str, issuer: &str, date: &str, body: &str| {
+        std::fs::write(
+            content.join(file),
+            format!(
+                "---\nnumber: {number}\ntype: {ty}\ntitle: Về công tác phòng, chống thiên tai\nissuer: {issuer}\ndate: {date}\nsigners:\n- name: Nguyễn Văn A\n---\n{body}\n"
+            ),
+        )
+        .unwrap();
+    };
+    doc(
+        "a.md",
+        "01-CT/TU",
+        "Chỉ thị",
+        "Tỉnh ủy Bình Thuận",
+        "2020-11-09",
+        "Nội dung.",
+    );
+    doc(
+        "b.md",
+        "01-CT/TU",
+        "Chỉ thị",
+        "Tỉnh ủy Quảng Ninh",
+        "2020-12-01",
+        "Nội dung.",
+    );
+    doc(
+        "c.md",
+        "1963/UBND-VP",
+        "Công văn",
+        "UBND huyện Đức Linh",
+        "2021-01-05",
+        "Thực hiện Chỉ thị số 01-CT/TU của Tỉnh ủy về phòng, chống thiên tai và Kế hoạch số 99/KH-UBND ngày 01/02/2020 của UBND tỉnh.",
+    );
+    doc(
+        "d.md",
+        "77/UBND-VP",
+        "Công văn",
+        "UBND huyện Tiên Yên",
+        "2021-01-06",
+        "Thực hiện Chỉ thị số 01-CT/TU của Tỉnh ủy về phòng, chống thiên tai.",
+    );
+}
+
+/// (file, cited number, verdict) of each citation `vanban check` warns
+/// about: `external` or `ambiguous`.
+fn check_verdicts(err: &str) -> std::collections::BTreeSet<(String, String, &'static str)> {
+    err.lines()
+        .filter_map(|l| {
+            let (file, rest) = l.split_once(':')?;
+            let rest = rest.split_once("warning: trích dẫn ")?.1;
+            let (number, what) = rest.split_once(' ')?;
+            let verdict = if what.starts_with("chưa có trong kho") {
+                "external"
+            } else if what.starts_with("không xác định được") {
+                "ambiguous"
+            } else {
+                return None;
+            };
+            let file = file.rsplit(['/', '\\']).next()?.to_string();
+            Some((file, number.to_string(), verdict))
+        })
+        .collect()
+}
+
+#[test]
+fn check_resolves_every_citation_as_build_does_with_the_registry() {
+    let tmp = tempfile::tempdir().unwrap();
+    registry_archive(tmp.path());
+    let check = vanban(tmp.path(), &["check"]);
+    let err = stderr(&check);
+    assert_eq!(check.status.code(), Some(0), "{err}");
+    let public = build_ok(tmp.path());
+
+    // What the build made of each citation, from its open data.
+    let file_of = |number: &str, issuer: &str| match (number, issuer) {
+        ("01-CT/TU", "Tỉnh ủy Bình Thuận") => "a.md",
+        ("01-CT/TU", _) => "b.md",
+        ("1963/UBND-VP", _) => "c.md",
+        _ => "d.md",
+    };
+    let data: serde_json::Value =
+        serde_json::from_str(&read(&public.join("data/documents.json"))).unwrap();
+    let mut built = std::collections::BTreeSet::new();
+    let mut resolved = Vec::new();
+    for d in data["documents"].as_array().unwrap() {
+        let file = file_of(d["number"].as_str().unwrap(), d["issuer"].as_str().unwrap());
+        for r in d["references"].as_array().unwrap() {
+            let number = r["number"].as_str().unwrap_or("").to_string();
+            if r["in_archive"].as_bool().unwrap() {
+                resolved.push((file, r["url"].as_str().unwrap().to_string()));
+            } else if r.get("candidates").is_some() {
+                built.insert((file.to_string(), number, "ambiguous"));
+            } else {
+                built.insert((file.to_string(), number, "external"));
+            }
+        }
+    }
+    // The registry puts Đức Linh in Bình Thuận: its citation is a link to
+    // Bình Thuận's directive, and check does not call it ambiguous.
+    assert_eq!(resolved.len(), 1, "{resolved:?}");
+    assert_eq!(resolved[0].0, "c.md");
+    let a_url = data["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["issuer"] == "Tỉnh ủy Bình Thuận")
+        .unwrap()["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(resolved[0].1, a_url);
+    // Tiên Yên's province is not known: its "Tỉnh ủy" may be either.
+    assert!(
+        built.contains(&("d.md".into(), "01-CT/TU".into(), "ambiguous")),
+        "{built:?}"
+    );
+    assert!(
+        built.contains(&("c.md".into(), "99/KH-UBND".into(), "external")),
+        "{built:?}"
+    );
+    // check warns about exactly the citations build did not link.
+    assert_eq!(check_verdicts(&err), built, "{err}");
+}

@@ -45,6 +45,21 @@ pub struct Document {
     pub body: String,
     /// 1-based line of the file on which the body starts.
     pub body_line: usize,
+    /// The file's text before the body (the front matter between its `---`
+    /// lines, a byte-order mark kept), so that the file can be written out
+    /// again without reading it; `None` when loading changed the body
+    /// (its line ends).
+    pub head: Option<String>,
+}
+
+impl Document {
+    /// The file's text as written, from what was loaded; `None`: only the
+    /// file itself has it.
+    pub fn source_text(&self) -> Option<String> {
+        self.head
+            .as_ref()
+            .map(|head| format!("{head}{}", self.body))
+    }
 }
 
 /// What a maintainer states of a document's force (front matter fields

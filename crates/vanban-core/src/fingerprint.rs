@@ -19,3 +19,11 @@ pub fn of_bytes(bytes: &[u8]) -> u64 {
     bytes.hash(&mut h);
     h.finish()
 }
+
+/// The fingerprint of a hashable value.
+pub fn of_value<T: std::hash::Hash>(value: &T) -> u64 {
+    use std::hash::Hasher as _;
+    let mut h = hasher();
+    value.hash(&mut h);
+    h.finish()
+}

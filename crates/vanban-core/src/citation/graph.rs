@@ -660,6 +660,7 @@ mod tests {
             hand: Default::default(),
             body: body.to_string(),
             body_line: 1,
+            head: None,
         }
     }
 

@@ -285,6 +285,7 @@ pub(crate) struct Loaded {
 }
 
 fn parse(file: PathBuf, path: String, bytes: Vec<u8>) -> Result<Loaded, Vec<Diagnostic>> {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let text = match source::decode(bytes) {
         Ok(text) => text,
         Err(error) => return Err(vec![source_error(&file, error, "")]),
@@ -314,6 +315,11 @@ fn parse(file: PathBuf, path: String, bytes: Vec<u8>) -> Result<Loaded, Vec<Diag
         }
     };
     let fm = front_matter::check(root.as_ref(), &file, &text)?;
+    // Kept when the body is loaded as written (see `Document::head`).
+    let head = (!text[parts.body_start..].contains('\r')).then(|| {
+        let bom = if bom { "\u{feff}" } else { "" };
+        format!("{bom}{}", &text[..parts.body_start])
+    });
     let body = source::take_body(text, parts.body_start);
     let number_key = crate::number::normalize(&fm.number);
     Ok(Loaded {
@@ -338,6 +344,7 @@ fn parse(file: PathBuf, path: String, bytes: Vec<u8>) -> Result<Loaded, Vec<Diag
             aliases: fm.aliases,
             hand: fm.hand,
             body,
+            head,
             body_line: parts.closing_line + 1,
         },
     })

@@ -55,6 +55,9 @@ pub struct Site<'a> {
     /// Years, newest first, each with its months (newest first) and the
     /// month's documents (newest first).
     pub years: Vec<Year>,
+    /// Per document, the previous (older) and next (newer) document of the
+    /// same issuer.
+    pub neighbours: Vec<(Option<usize>, Option<usize>)>,
 }
 
 /// Two documents that would be written to one address.
@@ -142,7 +145,16 @@ impl<'a> Site<'a> {
                 .collect::<HashMap<_, _>>()
         };
         let validity = crate::citation::validity::of_archive(docs, &graph);
+        let mut neighbours = vec![(None, None); docs.len()];
+        for g in &issuers {
+            // g.docs is newest first: the next (newer) one comes before.
+            for (k, &i) in g.docs.iter().enumerate() {
+                let newer = k.checked_sub(1).map(|k| g.docs[k]);
+                neighbours[i] = (g.docs.get(k + 1).copied(), newer);
+            }
+        }
         Ok(Site {
+            neighbours,
             validity,
             registry,
             type_index: index(&types),

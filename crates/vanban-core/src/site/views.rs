@@ -42,23 +42,6 @@ impl Site<'_> {
     pub fn doc_items(&self, indices: &[usize]) -> Vec<DocItem<'_>> {
         indices.iter().map(|&i| self.doc_item(i)).collect()
     }
-
-    /// Feeds everything [`Site::doc_item`] shows of document `i` into `h`
-    /// (cheaper than making the item): a page listing documents changes
-    /// only if this does.
-    pub fn hash_item<H: std::hash::Hasher>(&self, i: usize, h: &mut H) {
-        use std::hash::Hash;
-        let d = &self.docs[i];
-        (&d.number, &d.doc_type, &d.title, &d.issuer, d.date).hash(h);
-        (&self.paths[i], &self.issuers[self.issuer_of[i]].path).hash(h);
-        // Lists show its status, feeds its status and what it says of what it cites.
-        self.validity[i].state.hash(h);
-        for c in &self.graph.outgoing[i] {
-            if c.kind != crate::citation::CiteKind::Mentions {
-                (&c.number, c.kind).hash(h);
-            }
-        }
-    }
 }
 
 /// A link to a group page with its size.

@@ -1181,7 +1181,7 @@ fn a_damaged_issuer_is_left_to_fill() {
     let d = only_draft("damaged_issuer.txt");
     assert_eq!(d.fields.issuer, None);
     assert!(d.missing.contains(&"issuer"));
-    assert!(d.notes.iter().any(|n| n.contains("B Ộ")), "{:?}", d.notes);
+    assert!(d.notes.iter().any(|n| n.contains("B ộ")), "{:?}", d.notes);
     assert_eq!(d.fields.number.as_deref(), Some("2638/LĐTBXH-KHTC"));
 }
 
@@ -1222,4 +1222,16 @@ fn a_blank_form_symbol_set_apart_is_no_issuer() {
     let d = only_draft("blank_form_split_symbol.txt");
     assert_eq!(d.fields.number, None);
     assert_eq!(d.fields.issuer.as_deref(), Some("UBND tỉnh Lào Cai"));
+    // The date is blank; the place before it is printed whole.
+    assert_eq!(d.fields.date, None);
+    assert_eq!(d.fields.place.as_deref(), Some("Lào Cai"));
+}
+
+#[test]
+fn the_place_of_a_date_that_cannot_be_read_is_kept() {
+    // OCR broke "năm" ("QăP 2026"): no date, but the place is "Lào Cai".
+    let d = only_draft("unread_date.txt");
+    assert_eq!(d.fields.date, None);
+    assert_eq!(d.fields.place.as_deref(), Some("Lào Cai"));
+    assert_eq!(d.fields.number.as_deref(), Some("466/PC-VPUBND"));
 }

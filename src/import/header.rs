@@ -139,6 +139,14 @@ impl Reader<'_> {
                 i = next;
                 continue;
             }
+            if self.header.date.is_none()
+                && self.header.place.is_none()
+                && let Some(place) = place_of_unread_date(&text)
+            {
+                self.header.place = Some(place);
+                i += 1;
+                continue;
+            }
             if let Some(rest) = patterns::kinh_gui(&text) {
                 return self.take_recipients(i, rest);
             }
@@ -346,6 +354,7 @@ impl Reader<'_> {
         numbers::number_line(t).is_some()
             || patterns::date_line(t).is_some()
             || crate::text::fold(t).ends_with(", ngay")
+            || opens_date_line(t)
             || patterns::kinh_gui(t).is_some()
             || patterns::is_motto(t)
             || doctype::heading(t).is_some()
@@ -514,6 +523,45 @@ impl Reader<'_> {
         self.header.recipients = items.into_iter().filter(|s| !s.is_empty()).collect();
         j
     }
+}
+
+/// The start of a date line broken after its day ("Hà Nội, ngày 20" /
+/// "tháng 11 năm 2025"): a place of capitalised words, then ", ngày".
+fn opens_date_line(text: &str) -> bool {
+    let folded = crate::text::fold(text);
+    let Some(at) = folded.find(", ngay") else {
+        return false;
+    };
+    let place: Vec<&str> = folded[..at].split_whitespace().collect();
+    let words: Vec<&str> = text.split_whitespace().take(place.len()).collect();
+    (1..=6).contains(&place.len())
+        && words.iter().all(|w| {
+            patterns::first_letter(w).is_some_and(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "phố" | "tỉnh" | "huyện" | "quận" | "xã" | "thị" | "trấn"
+                )
+        })
+}
+
+/// The place of a date line whose date cannot be read: a form's blanks
+/// ("Lào Cai, ngày      tháng      năm 2026"), OCR damage ("ngày15 tháng
+/// 54", "QăP 2026"). The place is printed whole; the date is left to fill.
+fn place_of_unread_date(text: &str) -> Option<String> {
+    let (before, after) = text.split_once(',')?;
+    let place = before.trim().trim_matches(['*', '_', ' ']);
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let place_like = (1..=6).contains(&words.len())
+        && !place.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| {
+            patterns::first_letter(w).is_some_and(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "phố" | "tỉnh" | "huyện" | "quận" | "xã" | "thị" | "trấn"
+                )
+        });
+    let dated = crate::text::fold(after).trim_start().starts_with("ngay");
+    (place_like && dated && !is_upper(place)).then(|| place.to_string())
 }
 
 /// Words after which a trích yếu cannot end (folded).

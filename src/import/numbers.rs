@@ -24,7 +24,9 @@ pub struct NumberLine {
 
 /// The byte offset after a number label at the start of `text` ("Số",
 /// "SỐ", "Số hiệu", "Số ký hiệu", then an optional `:` or `.`, then
-/// spaces), and whether a colon was printed.
+/// spaces), and whether it is the bare "Số:" that a broken number leaves
+/// alone on its line (a web page's field box prints "Số hiệu:" with the
+/// value on another line: that is no header's number line).
 fn after_label(text: &str) -> Option<(usize, bool)> {
     let rest = text
         .strip_prefix("Số")
@@ -38,9 +40,11 @@ fn after_label(text: &str) -> Option<(usize, bool)> {
             .sum::<usize>()
     };
     let spaced = skip_spaces(at);
+    let mut worded = false;
     for word in ["ký hiệu", "hiệu"] {
         if text[spaced..].starts_with(word) {
             at = spaced + word.len();
+            worded = true;
             break;
         }
     }
@@ -56,7 +60,7 @@ fn after_label(text: &str) -> Option<(usize, bool)> {
     if at == text.len() - rest.len() && rest.starts_with(|c: char| c.is_alphabetic()) {
         return None;
     }
-    Some((at, colon))
+    Some((at, colon && !worded))
 }
 
 /// How a number that the grammar cannot read yet is printed: digits, then
@@ -94,9 +98,9 @@ fn hangs(rest: &str) -> bool {
 /// "Số: 1507/UBND-" (broken). `None` for a line that is no number line:
 /// a sentence ("Số 07-KL/TW ngày ..."), a lower-case continuation.
 pub fn number_line(text: &str) -> Option<NumberLine> {
-    let (at, colon) = after_label(text)?;
+    let (at, bare) = after_label(text)?;
     if text[at..].trim().is_empty() {
-        return colon.then(|| NumberLine {
+        return bare.then(|| NumberLine {
             number: String::new(),
             broken: true,
             rest: String::new(),
@@ -190,6 +194,7 @@ mod tests {
         assert_eq!(cut.number, "24/HDLN-BCA-BQP-BYT-");
         assert!(number_line("Số:").unwrap().broken);
         assert!(number_line("Số: 2280").unwrap().broken);
+        assert_eq!(number_line("**Số hiệu:**"), None, "a field box's label");
         assert_eq!(
             number_line("Số 07-KL/TW ngày 11/6/2021 của Bộ Chính trị"),
             None

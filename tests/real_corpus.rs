@@ -24,25 +24,25 @@ const FIELDS: [&str; 7] = [
 /// when the score rises, never lower it). docs/real-corpus-scores.md says
 /// which fields are below target.
 const FLOORS: [(&str, f64, f64); 7] = [
-    ("number", 96.0, 1.0),
-    ("type", 94.5, 0.5),
-    ("title", 88.0, 4.5),
-    ("issuer", 92.0, 5.0),
-    ("date", 95.5, 0.5),
-    ("place", 92.5, 0.5),
+    ("number", 96.5, 0.5),
+    ("type", 95.4, 0.5),
+    ("title", 90.0, 3.7),
+    ("issuer", 94.5, 0.5),
+    ("date", 96.0, 0.0),
+    ("place", 95.5, 0.0),
     ("signers", 92.5, 1.0),
 ];
 
 /// Floors of the held-out set (`heldout_import_scores`), set from the level
 /// reached there; like `FLOORS`, raise them, never lower them.
 const HELDOUT_FLOORS: [(&str, f64, f64); 7] = [
-    ("number", 0.0, 100.0),
-    ("type", 0.0, 100.0),
-    ("title", 0.0, 100.0),
-    ("issuer", 0.0, 100.0),
-    ("date", 0.0, 100.0),
-    ("place", 0.0, 100.0),
-    ("signers", 0.0, 100.0),
+    ("number", 96.5, 0.0),
+    ("type", 96.5, 3.2),
+    ("title", 93.5, 3.2),
+    ("issuer", 93.5, 3.2),
+    ("date", 96.5, 0.0),
+    ("place", 100.0, 0.0),
+    ("signers", 93.5, 0.0),
 ];
 
 /// Least share of directive files split into exactly their documents.

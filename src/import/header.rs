@@ -145,6 +145,12 @@ impl Reader<'_> {
             {
                 self.header.place = Some(place);
                 i += 1;
+                // The rest of that line cut off by a wide gap: "tháng 6 năm 2026".
+                while let Some(j) = self.next_content(i)
+                    && is_date_fragment(self.text(j))
+                {
+                    i = j + 1;
+                }
                 continue;
             }
             if let Some(rest) = patterns::kinh_gui(&text) {
@@ -394,8 +400,23 @@ impl Reader<'_> {
                     || patterns::starts_lowercase(t)
                     || is_upper(t) && crate::text::fold(t).to_lowercase().starts_with("ngay "))
                 && word_count(t) <= 40;
+            // A title printed in capitals does not go on in mixed case but
+            // for a "về ..." line: a sentence in mixed case is the body's.
+            let caps_then_sentence = !first
+                && !seen_mixed
+                && self
+                    .header
+                    .title_lines
+                    .iter()
+                    .map(|l| word_count(l))
+                    .sum::<usize>()
+                    >= 6
+                && t.chars().any(char::is_lowercase)
+                && !patterns::starts_lowercase(t)
+                && !crate::text::fold(t).starts_with("ve ");
             let stop = !hanging
-                && ((self.is_other_part(t) && doctype::heading(t).is_none())
+                && (caps_then_sentence
+                    || (self.is_other_part(t) && doctype::heading(t).is_none())
                     || patterns::is_structural(t)
                     || crate::text::fold(t).starts_with("can cu")
                     || t.ends_with(':')
@@ -410,7 +431,10 @@ impl Reader<'_> {
                         && (patterns::subject_line(t).is_some()
                             // "THỰC HIỆN NHIỆM VỤ ..." in capitals goes on a
                         // title in capitals; the body is not printed so.
-                        || patterns::starts_body(t) && (seen_mixed || !is_upper(t))
+                        // ("thực hiện ..." in lower case goes on a title.)
+                        || patterns::starts_body(t)
+                            && !patterns::starts_lowercase(t)
+                            && (seen_mixed || !is_upper(t))
                             || (!patterns::starts_lowercase(t)
                                 && !is_upper(t)
                                 && !line.italic
@@ -562,6 +586,12 @@ fn place_of_unread_date(text: &str) -> Option<String> {
         });
     let dated = crate::text::fold(after).trim_start().starts_with("ngay");
     (place_like && dated && !is_upper(place)).then(|| place.to_string())
+}
+
+/// A piece of a date line: "tháng 6 năm 2026", "năm 2026".
+fn is_date_fragment(text: &str) -> bool {
+    let folded = crate::text::fold(text).to_lowercase();
+    (folded.starts_with("thang ") || folded.starts_with("nam ")) && word_count(text) <= 5
 }
 
 /// Words after which a trích yếu cannot end (folded).

@@ -1235,3 +1235,12 @@ fn the_place_of_a_date_that_cannot_be_read_is_kept() {
     assert_eq!(d.fields.place.as_deref(), Some("Lào Cai"));
     assert_eq!(d.fields.number.as_deref(), Some("466/PC-VPUBND"));
 }
+
+#[test]
+fn a_rule_mark_between_the_issuers_words_is_dropped() {
+    // "ỦY BAN NHÂN DÂN _" / "TỈNH LÀO CAI": the underscore is the rule
+    // under the name, not a word of it; the name is written as usual.
+    let d = only_draft("rule_mark_in_issuer.txt");
+    assert_eq!(d.fields.issuer.as_deref(), Some("UBND tỉnh Lào Cai"));
+    assert_eq!(d.fields.number.as_deref(), Some("11/2026/QĐ-UBND"));
+}

@@ -186,7 +186,14 @@ fn draft_one(lines: &[Line], range: std::ops::Range<usize>) -> Draft {
         .or_else(|| number.as_deref().and_then(doctype::type_from_number))
         .map(String::from);
     let title = title(&header, &casing);
-    let read = issuer::from_header(&header.issuer_lines, &casing).map(|name| {
+    // Rule marks a converter left between the header's words ("UBND _").
+    let issuer_lines: Vec<String> = header
+        .issuer_lines
+        .iter()
+        .map(|l| trust::cleaned(l))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let read = issuer::from_header(&issuer_lines, &casing).map(|name| {
         trust::completed(
             &issuer::spaced_dashes(&trust::cleaned(&name)),
             codes.as_ref(),

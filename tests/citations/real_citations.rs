@@ -335,7 +335,7 @@ fn import_then_build() {
 // citing Nghị định 13/2023/NĐ-CP in 68 files, related documents) in import:
 // recall 95.1% -> 95.6%, precision 87.7% -> 90.4%.
 const BUILT_RECALL: f64 = 0.959;
-const BUILT_PRECISION: f64 = 0.92;
+const BUILT_PRECISION: f64 = 0.923;
 // Wrong links: none, the target. The last two came from one import error:
 // a header line "THEO QUYẾT ĐỊNH / SỐ 1050/QĐ-SCT" under the issuer taken
 // for the document's number (fixed in import's header reader). Measured:

@@ -285,489 +285,38 @@ fn missing_fields_are_reported_and_marked_in_the_file() {
 // Documents of other kinds and levels, written in the layouts converters
 // produce from real directives (see docs/domain-notes.md).
 
-const NGHI_DINH: &str = "CHÍNH PHỦ
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 15/2021/NĐ-CP
-Hà Nội, ngày 03 tháng 3 năm 2021
+const NGHI_DINH: &str = include_str!("fixtures/import/nghi_dinh.txt");
 
-NGHỊ ĐỊNH
-Quy định chi tiết một số nội dung về quản lý dự án đầu tư xây dựng
+const QUYET_DINH_TTG: &str = include_str!("fixtures/import/quyet_dinh_ttg.txt");
 
-Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;
-Căn cứ Luật Xây dựng ngày 18 tháng 6 năm 2014; Luật sửa đổi, bổ sung một số điều của Luật Xây dựng ngày 17 tháng 6 năm 2020;
-Theo đề nghị của Bộ trưởng Bộ Xây dựng;
-Chính phủ ban hành Nghị định quy định chi tiết một số nội dung về quản lý dự án đầu tư xây dựng.
+const THONG_TU: &str = include_str!("fixtures/import/thong_tu.txt");
 
-Chương I
-QUY ĐỊNH CHUNG
+const NGHI_QUYET_CP: &str = include_str!("fixtures/import/nghi_quyet_cp.txt");
 
-Điều 1. Phạm vi điều chỉnh
-1. Nghị định này quy định chi tiết một số nội dung thi hành Luật Xây dựng năm 2014 và Luật sửa đổi, bổ sung một số điều của Luật Xây dựng năm 2020 về quản lý dự án đầu tư xây dựng, gồm: lập, thẩm định, phê duyệt dự án; thực hiện dự án; kết thúc xây dựng đưa công trình của
-2 CÔNG BÁO/Số 431 + 432/Ngày 20-3-2021
-dự án vào khai thác sử dụng.
-2. Đối với dự án sử dụng vốn hỗ trợ phát triển chính thức (ODA), vốn vay ưu đãi của nhà tài trợ nước ngoài được thực hiện theo quy định của Nghị định này và pháp luật về quản lý và sử dụng vốn ODA.
-Điều 2. Đối tượng áp dụng
-Nghị định này áp dụng đối với cơ quan, tổ chức, cá nhân trong nước; tổ chức, cá nhân nước ngoài hoạt động đầu tư xây dựng trên lãnh thổ Việt Nam.
+const KE_HOACH: &str = include_str!("fixtures/import/ke_hoach.txt");
 
-Chương II
-ĐIỀU KHOẢN THI HÀNH
+const QUYET_DINH_UBND: &str = include_str!("fixtures/import/quyet_dinh_ubnd.txt");
 
-Điều 3. Hiệu lực thi hành
-1. Nghị định này có hiệu lực thi hành kể từ ngày 10 tháng 3 năm 2021.
-2. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Nghị định này./.
+const KET_LUAN_TW: &str = include_str!("fixtures/import/ket_luan_tw.txt");
 
-TM. CHÍNH PHỦ
-KT. THỦ TƯỚNG
-PHÓ THỦ TƯỚNG
+const CONG_DIEN: &str = include_str!("fixtures/import/cong_dien.txt");
 
+const CHI_THI_FLAT: &str = include_str!("fixtures/import/chi_thi_flat.txt");
 
+const THONG_BAO_HU: &str = include_str!("fixtures/import/thong_bao_hu.txt");
 
+const CONG_VAN_SO: &str = include_str!("fixtures/import/cong_van_so.txt");
 
-Trịnh Đình Dũng
-";
+const THONG_BAO_VPCP: &str = include_str!("fixtures/import/thong_bao_vpcp.txt");
 
-const QUYET_DINH_TTG: &str = "THỦ TƯỚNG CHÍNH PHỦ
--------
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
----------------
-Số: 23/2021/QĐ-TTg
-Hà Nội, ngày 07 tháng 7 năm 2021
+const QUYET_DINH_BYT_LAYOUT: &str = include_str!("fixtures/import/quyet_dinh_byt_layout.txt");
 
-QUYẾT ĐỊNH
-Quy định việc thực hiện một số chính sách hỗ trợ người lao động và người sử dụng lao động gặp khó khăn do đại dịch COVID-19
+const NGHI_QUYET_HDND: &str = include_str!("fixtures/import/nghi_quyet_hdnd.txt");
 
-Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
-Căn cứ Nghị quyết số 68/NQ-CP ngày 01 tháng 7 năm 2021 của Chính phủ về một số chính sách hỗ trợ người lao động và người sử dụng lao động gặp khó khăn do đại dịch COVID-19;
-Theo đề nghị của Bộ trưởng Bộ Lao động - Thương binh và Xã hội;
-Thủ tướng Chính phủ ban hành Quyết định quy định việc thực hiện một số chính sách hỗ trợ người lao động và người sử dụng lao động gặp khó khăn do đại dịch COVID-19.
-Chương I
-QUY ĐỊNH CHUNG
-Điều 1. Phạm vi điều chỉnh
-Quyết định này quy định việc thực hiện các chính sách hỗ trợ người lao động và người sử dụng lao động gặp khó khăn do đại dịch COVID-19 theo Nghị quyết số 68/NQ-CP.
-Điều 2. Hiệu lực thi hành
-Quyết định này có hiệu lực từ ngày ký ban hành.
-Điều 3. Trách nhiệm thi hành
-Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết định này./.
+const BAO_CAO_RIGHT_COLUMN_FIRST: &str =
+    include_str!("fixtures/import/bao_cao_right_column_first.txt");
 
-Nơi nhận:
-- Ban Bí thư Trung ương Đảng;
-- Thủ tướng, các Phó Thủ tướng Chính phủ;
-- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;
-- HĐND, UBND các tỉnh, thành phố trực thuộc trung ương;
-- Lưu: VT, KGVX (2).
-KT. THỦ TƯỚNG
-PHÓ THỦ TƯỚNG
-
-
-
-
-Vũ Đức Đam
-";
-
-const THONG_TU: &str = "BỘ Y TẾ
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
--------
-Độc lập - Tự do - Hạnh phúc
-Số: 10/2021/TT - BYT
-Hà Nội, ngày 28 tháng 6 năm 2021
-THÔNG TƯ
-Hướng dẫn về đối tượng, nội dung và tổ chức
-tập huấn phòng, chống dịch COVID-19 cho nhân viên y tế
-Căn cứ Luật Phòng, chống bệnh truyền nhiễm ngày 21 tháng 11 năm 2007;
-Căn cứ Nghị định số 75/2017/NĐ-CP ngày 20 tháng 6 năm 2017 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Y tế;
-Theo đề nghị của Cục trưởng Cục Quản lý Khám, chữa bệnh;
-Bộ trưởng Bộ Y tế ban hành Thông tư hướng dẫn về đối tượng, nội dung và tổ chức tập huấn phòng, chống dịch COVID-19 cho nhân viên y tế.
-Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng
-1. Thông tư này hướng dẫn về đối tượng, nội dung và việc tổ chức tập huấn phòng, chống dịch COVID-19 cho nhân viên y tế.
-2. Thông tư này áp dụng đối với cơ sở khám bệnh, chữa bệnh và nhân viên y tế trên toàn quốc.
-Điều 2. Hiệu lực thi hành
-Thông tư này có hiệu lực kể từ ngày 15 tháng 8 năm 2021.
-Điều 3. Trách nhiệm thi hành
-Chánh Văn phòng Bộ, Cục trưởng Cục Quản lý Khám, chữa bệnh, Thủ trưởng các đơn vị thuộc Bộ Y tế và Giám đốc Sở Y tế các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Thông tư này./.
-Nơi nhận:
-- Ủy ban Xã hội của Quốc hội (để giám sát);
-- Văn phòng Chính phủ (Công báo, Cổng TTĐT Chính phủ);
-- Bộ trưởng (để báo cáo);
-- Lưu: VT, PC, KCB (02b).
-KT. BỘ TRƯỞNG
-THỨ TRƯỞNG
-Nguyễn Trường Sơn
-";
-
-const NGHI_QUYET_CP: &str = "CHÍNH PHỦ
-________
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-________________________
-Số: 68/NQ-CP
-Hà Nội, ngày 01 tháng 7 năm 2021
-NGHỊ QUYẾT
-Về một số chính sách hỗ trợ người lao động và người sử dụng lao động gặp khó khăn do đại dịch COVID-19
-_______
-CHÍNH PHỦ
-Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;
-Trên cơ sở ý kiến biểu quyết của các Thành viên Chính phủ,
-QUYẾT NGHỊ:
-I. MỤC TIÊU, NGUYÊN TẮC
-1. Mục tiêu
-Hỗ trợ kịp thời người lao động và người sử dụng lao động gặp khó khăn do đại dịch COVID-19, góp phần ổn định cuộc sống và bảo đảm an toàn cho người lao động.
-2. Nguyên tắc
-Bảo đảm hỗ trợ đúng đối tượng, công khai, minh bạch, không để lợi dụng, trục lợi chính sách.
-II. TỔ CHỨC THỰC HIỆN
-Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Nghị quyết này./.
-Nơi nhận:
-- Ban Bí thư Trung ương Đảng;
-- Lưu: VT, KTTH (2b).
-TM. CHÍNH PHỦ
-THỦ TƯỚNG
-Phạm Minh Chính
-";
-
-const KE_HOACH: &str = "ỦY BAN NHÂN DÂN
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-TỈNH KIÊN GIANG
-Độc lập - Tự do - Hạnh phúc
-Số: 139/KH-UBND
-Kiên Giang, ngày 18 tháng 7 năm 2021
-
-KẾ HOẠCH
-Thực hiện hỗ trợ người lao động và người sử dụng lao động gặp khó khăn do đại dịch Covid-19 trên địa bàn tỉnh Kiên Giang
-
-Thực hiện Nghị quyết số 68/NQ-CP ngày 01/7/2021 của Chính phủ¹ và Quyết định số 23/2021/QĐ-TTg ngày 07/7/2021 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:
-I. MỤC ĐÍCH, YÊU CẦU
-1. Mục đích
-Hỗ trợ kịp thời, đúng đối tượng người lao động và người sử dụng lao động gặp khó khăn do đại dịch Covid-19.
-2. Yêu cầu
-- Việc hỗ trợ phải bảo đảm công khai, minh bạch, không để lợi dụng, trục lợi chính sách.
-- Các sở, ngành, địa phương phối hợp chặt chẽ trong quá trình tổ chức thực hiện.
-II. TỔ CHỨC THỰC HIỆN
-1. Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các sở, ngành, Ủy ban nhân dân các huyện, thành phố hướng dẫn, tổ chức thực hiện Kế hoạch này.
-¹ Nghị quyết số 68/NQ-CP về một số chính sách hỗ trợ người lao động và người sử dụng lao động gặp khó khăn do đại dịch COVID-19.
-2. Bảo hiểm Xã hội tỉnh thực hiện giảm mức đóng bảo hiểm tai nạn lao động, bệnh nghề nghiệp theo quy định.
-Trên đây là Kế hoạch thực hiện hỗ trợ người lao động và người sử dụng lao động gặp khó khăn do đại dịch Covid-19 trên địa bàn tỉnh Kiên Giang./.
-Nơi nhận:
-- Bộ Lao động - Thương binh và Xã hội;
-- TT.TU, TT.HĐND tỉnh;
-- CT, các PCT UBND tỉnh;
-- Lưu: VT, tvhung.
-TM. ỦY BAN NHÂN DÂN
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-
-
-
-Nguyễn Lưu Trung
-";
-
-const QUYET_DINH_UBND: &str = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
--------                                Độc lập - Tự do - Hạnh phúc
-Số: 2468/QĐ-UBND                       Quảng Ninh, ngày 05 tháng 8 năm 2021
-
-QUYẾT ĐỊNH
-Về việc ban hành Quy chế phối hợp trong công tác phòng, chống dịch COVID-19
-trên địa bàn tỉnh Quảng Ninh
-
-CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH
-
-Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
-Căn cứ Luật Phòng, chống bệnh truyền nhiễm ngày 21 tháng 11 năm 2007;
-Xét đề nghị của Giám đốc Sở Y tế tại Tờ trình số 345/TTr-SYT ngày 02 tháng 8 năm 2021,
-
-QUYẾT ĐỊNH:
-
-Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp trong công tác phòng, chống dịch COVID-19 trên địa bàn tỉnh Quảng Ninh.
-Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
-Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Y tế, Thủ trưởng các sở, ban, ngành và Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./.
-
-Nơi nhận:                                   CHỦ TỊCH
-- Như Điều 3;
-- Bộ Y tế (b/c);
-- Lưu: VT, YT.
-                                             Nguyễn Văn Thắng
-
-QUY CHẾ
-Phối hợp trong công tác phòng, chống dịch COVID-19 trên địa bàn tỉnh Quảng Ninh
-(Ban hành kèm theo Quyết định số 2468/QĐ-UBND ngày 05/8/2021 của Chủ tịch Ủy ban nhân dân tỉnh)
-
-Điều 1. Nguyên tắc phối hợp
-Việc phối hợp bảo đảm kịp thời, thống nhất, hiệu quả, đúng chức năng, nhiệm vụ của từng cơ quan.
-Điều 2. Trách nhiệm của Sở Y tế
-Sở Y tế là cơ quan thường trực, tham mưu cho Ủy ban nhân dân tỉnh chỉ đạo công tác phòng, chống dịch.
-";
-
-const KET_LUAN_TW: &str = "BAN CHẤP HÀNH TRUNG ƯƠNG
-*
-Số 07-KL/TW
-ĐẢNG CỘNG SẢN VIỆT NAM
-Hà Nội, ngày 11 tháng 6 năm 2021
-KẾT LUẬN
-CỦA BỘ CHÍNH TRỊ
-về một số nhiệm vụ trọng tâm tăng cường công tác phòng,
-chống dịch bệnh Covid-19 và phát triển kinh tế - xã hội
------
-Sau khi nghe Ban cán sự đảng Chính phủ báo cáo về tình hình, kết quả công tác phòng, chống dịch bệnh Covid-19 thời gian qua, Bộ Chính trị kết luận như sau:
-1. Các cấp ủy, tổ chức đảng, chính quyền tiếp tục lãnh đạo, chỉ đạo quyết liệt công tác phòng, chống dịch với tinh thần chống dịch như chống giặc.
-2. Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo thực hiện các giải pháp bảo đảm mục tiêu kép, vừa phòng, chống dịch vừa phát triển kinh tế - xã hội.
-3. Giao Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo tổ chức thực hiện Kết luận này.
-Nơi nhận:
-- Các tỉnh ủy, thành ủy,
-- Các ban đảng, ban cán sự đảng, đảng đoàn, đảng ủy trực thuộc Trung ương,
-- Lưu Văn phòng Trung ương Đảng.
-T/M BỘ CHÍNH TRỊ
-
-
-
-Trần Quốc Vượng
-";
-
-const CONG_DIEN: &str = "THỦ TƯỚNG CHÍNH PHỦ
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 1099/CĐ-TTg
-Hà Nội, ngày 22 tháng 8 năm 2021
-CÔNG ĐIỆN
-Về việc tăng cường các biện pháp phòng, chống dịch COVID-19
-THỦ TƯỚNG CHÍNH PHỦ điện:
-- Bộ trưởng các Bộ: Y tế, Quốc phòng, Công an;
-- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương.
-Thời gian qua, dịch COVID-19 diễn biến phức tạp tại nhiều địa phương, số ca mắc mới trong cộng đồng tiếp tục tăng cao.
-1. Các địa phương thực hiện nghiêm các biện pháp phòng, chống dịch theo chỉ đạo của Ban Chỉ đạo quốc gia.
-2. Bộ Y tế tiếp tục hướng dẫn, hỗ trợ các địa phương về chuyên môn, kỹ thuật.
-3. Văn phòng Chính phủ theo dõi, đôn đốc theo chức năng, nhiệm vụ được giao./.
-Nơi nhận:
-- Như trên;
-- Thủ tướng, các Phó Thủ tướng;
-- Lưu: VT, KGVX (2).
-THỦ TƯỚNG
-
-
-
-
-Phạm Minh Chính
-";
-
-const CHI_THI_FLAT: &str = "UBND TỈNH ĐỒNG THÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 12/CT-UBND Đồng Tháp, ngày 20 tháng 5 năm 2021
-CHỈ THỊ Về việc tăng cường công tác phòng, chống dịch COVID-19 trong tình hình mới
-Thời gian qua, công tác phòng, chống dịch COVID-19 trên địa bàn tỉnh được các cấp, các ngành triển khai quyết liệt, đồng bộ và đạt được nhiều kết quả quan trọng. Tuy nhiên, nguy cơ dịch xâm nhập vào tỉnh vẫn rất cao.
-Để chủ động phòng, chống dịch, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
-1. Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch Ủy ban nhân dân các huyện, thành phố tiếp tục quán triệt phương châm bốn tại chỗ trong phòng, chống dịch.
-
-- 2 -
-
-2. Sở Y tế chủ trì, phối hợp với các địa phương tăng cường giám sát, phát hiện sớm các trường hợp nghi nhiễm.
-3. Công an tỉnh tăng cường kiểm tra, xử lý nghiêm các trường hợp vi phạm quy định về phòng, chống dịch.
-Yêu cầu Thủ trưởng các sở, ban, ngành tỉnh và Chủ tịch Ủy ban nhân dân các huyện, thành phố nghiêm túc thực hiện Chỉ thị này./.
-Nơi nhận:
-- Văn phòng Chính phủ;
-- Lưu: VT.
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-Phạm Thiện Nghĩa
-";
-
-const THONG_BAO_HU: &str = "ĐẢNG BỘ TỈNH KIÊN GIANG
-HUYỆN UỶ PHÚ QUỐC
-*
-Số 215-TB/HU
-ĐẢNG CỘNG SẢN VIỆT NAM
-Phú Quốc, ngày 12 tháng 5 năm 2021
-THÔNG BÁO
-Ý KIẾN KẾT LUẬN CỦA BAN THƯỜNG VỤ HUYỆN ỦY
-về công tác chuẩn bị bầu cử đại biểu Quốc hội khóa XV và đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026
-
-Ngày 10-5-2021, Ban Thường vụ Huyện ủy họp nghe báo cáo tình hình chuẩn bị bầu cử đại biểu Quốc hội khóa XV và đại biểu Hội đồng nhân dân các cấp. Ban Thường vụ Huyện ủy có ý kiến kết luận như sau:
-1. Các cấp ủy, chính quyền tập trung hoàn thành các công việc chuẩn bị bầu cử theo đúng tiến độ.
-2. Ủy ban bầu cử huyện chỉ đạo bảo đảm an toàn phòng, chống dịch Covid-19 tại các khu vực bỏ phiếu.
-Ban Thường vụ Huyện ủy thông báo đến các cấp ủy, tổ chức đảng biết, thực hiện.
-Nơi nhận:
-- Các đồng chí Huyện ủy viên,
-- Lưu Văn phòng Huyện ủy.
-T/M BAN THƯỜNG VỤ
-BÍ THƯ
-(Đã ký)
-Nguyễn Văn Lâm
-";
-
-const CONG_VAN_SO: &str = "UBND TỈNH AN GIANG
-SỞ Y TẾ
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 1234/SYT-NVY
-V/v tăng cường giám sát các trường hợp
-nhập cảnh trái phép
-An Giang, ngày 03 tháng 5 năm 2021
-Kính gửi: Giám đốc các bệnh viện, trung tâm y tế huyện, thị xã, thành phố.
-Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh tại Công văn số 567/UBND-KGVX ngày 30/4/2021 về việc tăng cường công tác phòng, chống dịch COVID-19, Sở Y tế đề nghị các đơn vị thực hiện một số nội dung sau:
-1. Tăng cường giám sát, phát hiện sớm các trường hợp nhập cảnh trái phép để cách ly, xét nghiệm kịp thời.
-2. Báo cáo kết quả thực hiện về Sở Y tế trước ngày 10/5/2021.
-Nhận được công văn này, đề nghị các đơn vị khẩn trương triển khai thực hiện./.
-Nơi nhận:
-- Như trên;
-- UBND tỉnh (b/c);
-- Ban Giám đốc Sở;
-- Lưu: VT, NVY.
-KT. GIÁM ĐỐC
-PHÓ GIÁM ĐỐC
-Trần Văn Bình
-";
-
-const THONG_BAO_VPCP: &str = "VĂN PHÒNG CHÍNH PHỦ
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 215/TB-VPCP
-Hà Nội, ngày 10 tháng 8 năm 2021
-THÔNG BÁO
-Kết luận của Thủ tướng Chính phủ Phạm Minh Chính tại cuộc họp
-Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19
-Ngày 08 tháng 8 năm 2021, Thủ tướng Chính phủ Phạm Minh Chính, Trưởng Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19 chủ trì cuộc họp Ban Chỉ đạo. Sau khi nghe báo cáo, Thủ tướng Chính phủ kết luận như sau:
-1. Các bộ, ngành, địa phương tiếp tục thực hiện nghiêm các biện pháp phòng, chống dịch.
-2. Bộ Y tế khẩn trương phân bổ vắc xin cho các địa phương có nguy cơ cao.
-Văn phòng Chính phủ thông báo để các cơ quan, địa phương biết, thực hiện./.
-Nơi nhận:
-- Thủ tướng, các PTTg;
-- Lưu: VT, KGVX (3).
-KT. BỘ TRƯỞNG, CHỦ NHIỆM
-PHÓ CHỦ NHIỆM
-Nguyễn Sỹ Hiệp
-";
-
-const QUYET_DINH_BYT_LAYOUT: &str =
-    "                BỘ Y TẾ                              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-                -------                                  Độc lập - Tự do - Hạnh phúc
-                                                        ---------------
-         Số: 3616/QĐ-BYT                              Hà Nội, ngày 03 tháng 8 năm 2021
-
-                                        QUYẾT ĐỊNH
-    VỀ VIỆC BAN HÀNH HƯỚNG DẪN XÉT NGHIỆM PHÁT HIỆN SARS-COV-2 VÀ CÁCH LY Y TẾ
-                                 BỘ TRƯỞNG BỘ Y TẾ
-
-Căn cứ Luật Khám bệnh, chữa bệnh năm 2009;
-Căn cứ Nghị định số 75/2017/NĐ-CP ngày 20 tháng 6 năm 2017 của Chính phủ quy định chức
-năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Y tế;
-Theo đề nghị của Cục trưởng Cục Quản lý Khám, chữa bệnh,
-
-                                   QUYẾT ĐỊNH:
-
-Điều 1. Ban hành kèm theo Quyết định này Hướng dẫn xét nghiệm phát hiện SARS-CoV-2 và
-cách ly y tế.
-Điều 2. Quyết định này có hiệu lực kể từ ngày ký, ban hành.
-Điều 3. Các ông, bà: Chánh Văn phòng Bộ, Cục trưởng Cục Quản lý Khám, chữa bệnh, Giám
-đốc Sở Y tế các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết định
-này./.
-
-Nơi nhận:                                                       KT. BỘ TRƯỞNG
-- Như Điều 3;                                                    THỨ TRƯỞNG
-- Bộ trưởng (để b/c);
-- Lưu: VT, KCB.
-
-                                                              Nguyễn Trường Sơn
-";
-
-const NGHI_QUYET_HDND: &str = "HỘI ĐỒNG NHÂN DÂN
-TỈNH KIÊN GIANG
---------
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
----------------
-Số: 25/2021/NQ-HĐND
-Kiên Giang, ngày 10 tháng 12 năm 2021
-
-NGHỊ QUYẾT
-Quy định mức chi hỗ trợ cho lực lượng tham gia phòng, chống dịch COVID-19 trên địa bàn tỉnh Kiên Giang
-HỘI ĐỒNG NHÂN DÂN TỈNH KIÊN GIANG
-KHÓA X, KỲ HỌP THỨ TƯ
-Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
-Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015¹;
-Xét Tờ trình số 245/TTr-UBND ngày 22 tháng 11 năm 2021 của Ủy ban nhân dân tỉnh; Báo cáo thẩm tra của Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh; ý kiến thảo luận của đại biểu Hội đồng nhân dân tỉnh tại kỳ họp.
-QUYẾT NGHỊ:
-Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng
-Nghị quyết này quy định mức chi hỗ trợ cho lực lượng tham gia phòng, chống dịch COVID-19 trên địa bàn tỉnh Kiên Giang.
-Điều 2. Tổ chức thực hiện
-Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết này.
-Nghị quyết này đã được Hội đồng nhân dân tỉnh Kiên Giang Khóa X, Kỳ họp thứ tư thông qua ngày 10 tháng 12 năm 2021 và có hiệu lực từ ngày 20 tháng 12 năm 2021./.
-Nơi nhận:
-- Ủy ban Thường vụ Quốc hội;
-- Chính phủ;
-- Lưu: VT, HĐND.
-CHỦ TỊCH
-Mai Văn Huỳnh
-¹ Luật số 83/2015/QH13.
-";
-
-const BAO_CAO_RIGHT_COLUMN_FIRST: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Đà Nẵng, ngày 15 tháng 9 năm 2021
-ỦY BAN NHÂN DÂN
-THÀNH PHỐ ĐÀ NẴNG
-Số: 345/BC-UBND
-BÁO CÁO
-Tình hình thực hiện công tác phòng, chống dịch COVID-19
-trên địa bàn thành phố từ ngày 01/9/2021 đến ngày 14/9/2021
-Kính gửi:
-- Thủ tướng Chính phủ;
-- Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19.
-Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Công điện số 1099/CĐ-TTg ngày 22 tháng 8 năm 2021, Ủy
-ban nhân dân thành phố Đà Nẵng báo cáo tình hình thực hiện công tác phòng, chống dịch COVID-19 trên
-địa bàn thành phố như sau:
-I. TÌNH HÌNH DỊCH BỆNH
-Từ ngày 01/9/2021 đến ngày 14/9/2021, thành phố ghi nhận 1.234 ca mắc mới, trong đó có 1.100 ca trong khu
-vực phong tỏa. Công tác truy vết, xét nghiệm được triển khai quyết liệt theo chỉ đạo của Ban Chỉ đạo
-Quốc gia và Bộ Y tế.
-II. KIẾN NGHỊ, ĐỀ XUẤT
-Đề nghị Bộ Y tế tiếp tục hỗ trợ thành phố vắc xin và sinh phẩm xét nghiệm.
-Nơi nhận:
-- Như trên;
-- TT TU, TT HĐND TP;
-- Lưu: VT, SYT.
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-Lê Trung Chinh
-";
-
-const NGHI_QUYET_TU_PANDOC: &str = "**TỈNH ỦY BÌNH DƯƠNG**
-
-\\*
-
-Số 12-NQ/TU
-
-**ĐẢNG CỘNG SẢN VIỆT NAM**
-
-*Bình Dương, ngày 05 tháng 7 năm 2021*
-
-**NGHỊ QUYẾT**
-
-**CỦA BAN THƯỜNG VỤ TỈNH ỦY**
-
-**về tăng cường sự lãnh đạo của Đảng đối với công tác phòng, chống dịch
-COVID-19 trong tình hình mới**
-
-\\-\\-\\-\\--
-
-I\\. TÌNH HÌNH VÀ NGUYÊN NHÂN
-
-Thời gian qua, dưới sự lãnh đạo của Ban Thường vụ Tỉnh ủy, công tác phòng,
-chống dịch COVID-19 trên địa bàn tỉnh đạt được nhiều kết quả quan trọng. Tuy
-nhiên, tình hình dịch bệnh còn diễn biến phức tạp, khó lường.
-
-II\\. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP
-
-1\\. Tăng cường sự lãnh đạo của cấp ủy, tổ chức đảng trong công tác phòng, chống
-dịch.
-
-III\\. TỔ CHỨC THỰC HIỆN
-
-Các cấp ủy, tổ chức đảng tổ chức quán triệt, triển khai thực hiện Nghị quyết
-này.
-
-  -------------------------------------- -------------------------------
-  **Nơi nhận:**                          **T/M BAN THƯỜNG VỤ**
-  \\- Ban Bí thư Trung ương Đảng (b/c),   **BÍ THƯ**
-  \\- Các đồng chí Tỉnh ủy viên,
-  \\- Lưu Văn phòng Tỉnh ủy.              **Võ Văn Minh**
-  -------------------------------------- -------------------------------
-";
+const NGHI_QUYET_TU_PANDOC: &str = include_str!("fixtures/import/nghi_quyet_tu_pandoc.txt");
 
 /// What a reader of the original would write down.
 struct Expected {
@@ -1321,41 +870,7 @@ fn documents_of_every_kind_and_level() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-const COVER_AND_CONCLUSION: &str = "TỈNH ỦY KIÊN GIANG
-VĂN PHÒNG
-*
-Số 1234-CV/VPTU
-V/v sao gửi Kết luận của Bộ Chính trị
-ĐẢNG CỘNG SẢN VIỆT NAM
-Kiên Giang, ngày 14 tháng 6 năm 2021
-Kính gửi: Các đồng chí Tỉnh ủy viên.
-Thực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy, Văn phòng Tỉnh ủy sao gửi Kết luận số 07-KL/TW ngày 11/6/2021 của Bộ Chính trị¹ đến các đồng chí để nghiên cứu, thực hiện.
-Nơi nhận:
-- Như trên,
-- Lưu Văn phòng Tỉnh ủy.
-K/T CHÁNH VĂN PHÒNG
-PHÓ CHÁNH VĂN PHÒNG
-(Đã ký)
-Nguyễn Thị Hoa
-Ký bởi: Văn phòng Tỉnh ủy Kiên Giang
-Thời gian ký: 14.06.2021 10:05:11 +07:00
-¹ Kết luận số 07-KL/TW về một số nhiệm vụ trọng tâm tăng cường công tác phòng, chống dịch bệnh Covid-19.
-BAN CHẤP HÀNH TRUNG ƯƠNG
-*
-Số 07-KL/TW
-ĐẢNG CỘNG SẢN VIỆT NAM
-Hà Nội, ngày 11 tháng 6 năm 2021
-KẾT LUẬN
-CỦA BỘ CHÍNH TRỊ
-về một số nhiệm vụ trọng tâm tăng cường công tác phòng, chống dịch bệnh Covid-19
-Sau khi nghe Ban cán sự đảng Chính phủ báo cáo, Bộ Chính trị kết luận như sau:
-1. Tiếp tục lãnh đạo, chỉ đạo quyết liệt công tác phòng, chống dịch.
-Nơi nhận:
-- Các tỉnh ủy, thành ủy,
-- Lưu Văn phòng Trung ương Đảng.
-T/M BỘ CHÍNH TRỊ
-Trần Quốc Vượng
-";
+const COVER_AND_CONCLUSION: &str = include_str!("fixtures/import/cover_and_conclusion.txt");
 
 #[test]
 fn party_office_cover_letter_with_stamp_and_the_conclusion_it_sends() {
@@ -1634,4 +1149,98 @@ fn numbers_in_a_title_an_annex_table_or_a_blank_form_start_no_document() {
         "the annex stays"
     );
     assert!(drafts[0].body.contains("Nội dung của kế hoạch."));
+}
+
+#[test]
+fn header_numbers_are_read_by_the_one_grammar() {
+    // A dot inside the unit (`V.I`) is part of the number, in the header as
+    // in citations; the issuer is not left with a piece of it.
+    let d = only_draft("dotted_unit_number.txt");
+    assert_eq!(d.fields.number.as_deref(), Some("11554/VPCP-V.I"));
+    assert_eq!(d.fields.issuer.as_deref(), Some("Văn phòng Chính phủ"));
+    assert_eq!(d.fields.doc_type.as_deref(), Some("Công văn"));
+}
+
+#[test]
+fn a_chairmans_own_decision_names_the_chairman() {
+    // QĐ-CTUBND: the header prints "CHỦ TỊCH ỦY BAN NHÂN DÂN" over the
+    // province; the issuer is the position with its body, not the province.
+    let d = only_draft("chairman_issuer.txt");
+    assert_eq!(d.fields.number.as_deref(), Some("163/2025/QĐ-CTUBND"));
+    assert_eq!(
+        d.fields.issuer.as_deref(),
+        Some("Chủ tịch UBND tỉnh Ninh Bình")
+    );
+    assert_eq!(d.fields.date, date(2025, 11, 25));
+}
+
+#[test]
+fn a_damaged_issuer_is_left_to_fill() {
+    // Letters spread apart by the page ("B Ộ LAO ĐỘNG ... V À X Ã HỘI"):
+    // an empty, marked field is better than a wrong name.
+    let d = only_draft("damaged_issuer.txt");
+    assert_eq!(d.fields.issuer, None);
+    assert!(d.missing.contains(&"issuer"));
+    assert!(d.notes.iter().any(|n| n.contains("B ộ")), "{:?}", d.notes);
+    assert_eq!(d.fields.number.as_deref(), Some("2638/LĐTBXH-KHTC"));
+}
+
+#[test]
+fn a_central_name_cut_by_the_page_is_completed_by_its_code() {
+    let d = only_draft("cut_central_issuer.txt");
+    assert_eq!(
+        d.fields.issuer.as_deref(),
+        Some("Ủy ban Thường vụ Quốc hội")
+    );
+}
+
+#[test]
+fn a_head_word_wrapped_off_its_name_joins_it() {
+    // "BỘ" / "TÀI CHÍNH" / "CỤC THUẾ": the ministry over its department.
+    let d = only_draft("head_word_wrapped.txt");
+    assert_eq!(d.fields.issuer.as_deref(), Some("Cục Thuế"));
+    assert_eq!(d.fields.title.as_deref(), Some("Chính sách thuế"));
+}
+
+#[test]
+fn a_subject_in_one_italic_span_is_read_whole() {
+    let d = only_draft("long_italic_subject.txt");
+    assert_eq!(
+        d.fields.title.as_deref(),
+        Some(
+            "Triển khai thực hiện Kế hoạch cải tạo Quốc lộ 51 Biên Hòa - Vũng Tàu và Dự án Đường cao tốc Biên Hòa - Vũng Tàu giai đoạn 1 trên địa bàn tỉnh"
+        )
+    );
+    assert_eq!(d.fields.place.as_deref(), Some("Đồng Nai"));
+    assert_eq!(d.fields.date, date(2025, 11, 20));
+}
+
+#[test]
+fn a_blank_form_symbol_set_apart_is_no_issuer() {
+    // "Số:           /KH-UBND" cut at the wide gap: the symbol is the
+    // blank number's, not a line of the issuer.
+    let d = only_draft("blank_form_split_symbol.txt");
+    assert_eq!(d.fields.number, None);
+    assert_eq!(d.fields.issuer.as_deref(), Some("UBND tỉnh Lào Cai"));
+    // The date is blank; the place before it is printed whole.
+    assert_eq!(d.fields.date, None);
+    assert_eq!(d.fields.place.as_deref(), Some("Lào Cai"));
+}
+
+#[test]
+fn the_place_of_a_date_that_cannot_be_read_is_kept() {
+    // OCR broke "năm" ("QăP 2026"): no date, but the place is "Lào Cai".
+    let d = only_draft("unread_date.txt");
+    assert_eq!(d.fields.date, None);
+    assert_eq!(d.fields.place.as_deref(), Some("Lào Cai"));
+    assert_eq!(d.fields.number.as_deref(), Some("466/PC-VPUBND"));
+}
+
+#[test]
+fn a_rule_mark_between_the_issuers_words_is_dropped() {
+    // "ỦY BAN NHÂN DÂN _" / "TỈNH LÀO CAI": the underscore is the rule
+    // under the name, not a word of it; the name is written as usual.
+    let d = only_draft("rule_mark_in_issuer.txt");
+    assert_eq!(d.fields.issuer.as_deref(), Some("UBND tỉnh Lào Cai"));
+    assert_eq!(d.fields.number.as_deref(), Some("11/2026/QĐ-UBND"));
 }

@@ -172,6 +172,9 @@ const TYPES: &[(&str, &str)] = &[
     ("TTLT", "Thông tư liên tịch"),
     ("NQLT", "Nghị quyết liên tịch"),
     ("CTLT", "Chỉ thị liên tịch"),
+    // Consolidated texts (Pháp lệnh hợp nhất văn bản quy phạm pháp luật):
+    // `57/VBHN-BCT`, the consolidating ministry after the code.
+    ("VBHN", "Văn bản hợp nhất"),
 ];
 
 /// Joint types: every code after the type is an issuer.
@@ -980,6 +983,10 @@ mod tests {
             assert_eq!(type_name(code), Some(name));
         }
         assert_eq!(type_name("XYZ"), None);
+        let consolidated = parts("57/VBHN-BCT");
+        assert_eq!(consolidated.type_code, opt("VBHN"));
+        assert_eq!(consolidated.issuer_code, opt("BCT"));
+        assert_eq!(consolidated.implied_type(), Some("Văn bản hợp nhất"));
         assert_eq!(issuer_name("TTg"), Some("Thủ tướng Chính phủ"));
         assert_eq!(issuer_name("TTG"), Some("Thủ tướng Chính phủ"));
         assert_eq!(issuer_name("CP"), Some("Chính phủ"));

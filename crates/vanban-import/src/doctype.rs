@@ -44,47 +44,6 @@ const HEADINGS: &[(&str, &str)] = &[
     ("PHIEU BAO", "Phiếu báo"),
 ];
 
-/// Type codes of the number (Phụ lục III of Nghị định 30/2020/NĐ-CP and
-/// the Party's Hướng dẫn 36-HD/VPTW).
-const CODES: &[(&str, &str)] = &[
-    ("NQ", "Nghị quyết"),
-    ("NQLT", "Nghị quyết liên tịch"),
-    ("NĐ", "Nghị định"),
-    ("QĐ", "Quyết định"),
-    ("QĐi", "Quy định"),
-    ("QyĐ", "Quy định"),
-    ("TT", "Thông tư"),
-    ("TTLT", "Thông tư liên tịch"),
-    ("CT", "Chỉ thị"),
-    ("QC", "Quy chế"),
-    ("TC", "Thông cáo"),
-    ("TB", "Thông báo"),
-    ("HD", "Hướng dẫn"),
-    ("CTr", "Chương trình"),
-    ("KH", "Kế hoạch"),
-    ("PA", "Phương án"),
-    ("ĐA", "Đề án"),
-    ("DA", "Dự án"),
-    ("BC", "Báo cáo"),
-    ("BB", "Biên bản"),
-    ("TTr", "Tờ trình"),
-    ("HĐ", "Hợp đồng"),
-    ("CĐ", "Công điện"),
-    ("CD", "Công điện"),
-    ("GM", "Giấy mời"),
-    ("KL", "Kết luận"),
-    ("CV", "Công văn"),
-    ("BGN", "Bản ghi nhớ"),
-    ("BTT", "Bản thỏa thuận"),
-    ("GUQ", "Giấy ủy quyền"),
-    ("GGT", "Giấy giới thiệu"),
-    ("GNP", "Giấy nghỉ phép"),
-    ("PG", "Phiếu gửi"),
-    ("PC", "Phiếu chuyển"),
-    ("PB", "Phiếu báo"),
-    ("VBHN", "Văn bản hợp nhất"),
-];
-
 /// A type heading: the type and the rest of the line (a title flattened
 /// onto the same line). The heading word must be printed in capitals, and
 /// a line ending in ":" ("QUYẾT ĐỊNH:") is the body's formula, not a heading.
@@ -155,81 +114,28 @@ pub struct NumberCodes {
     pub party: bool,
 }
 
-/// Reads `176-CV/TU` (Party), `23/2021/QĐ-TTg`, `1507/UBND-TH` (state).
+/// Reads `176-CV/TU` (Party), `23/2021/QĐ-TTg`, `1507/UBND-TH` (state)
+/// through the project's number grammar ([`crate::number`]); codes come
+/// out canonical (`TTg`, `CĐ`), the drafting unit left out.
 pub fn codes(number: &str) -> NumberCodes {
-    let segments: Vec<&str> = number.split('/').collect();
-    let first = segments.first().copied().unwrap_or("");
-    if let Some((digits, code)) = first.split_once('-')
-        && digits.chars().all(|c| c.is_ascii_digit())
-    {
-        return NumberCodes {
-            type_code: Some(code.to_string()),
-            issuer_code: segments
-                .last()
-                .filter(|_| segments.len() > 1)
-                .map(|s| s.to_string()),
-            party: true,
-        };
-    }
-    let last = segments.last().copied().unwrap_or("");
-    if segments.len() < 2 {
-        return NumberCodes {
+    match crate::number::parse(number) {
+        Some(p) => NumberCodes {
+            type_code: p.type_code,
+            issuer_code: p.issuer_code,
+            party: p.party,
+        },
+        None => NumberCodes {
             type_code: None,
             issuer_code: None,
             party: false,
-        };
+        },
     }
-    let mut parts = last.split('-');
-    let head = parts.next().unwrap_or("").to_string();
-    let tail: Vec<&str> = parts.collect();
-    if type_of_code(&head).is_some() && !tail.is_empty() {
-        NumberCodes {
-            type_code: Some(head),
-            issuer_code: Some(tail.join("-")),
-            party: false,
-        }
-    } else {
-        NumberCodes {
-            type_code: None,
-            issuer_code: Some(head),
-            party: false,
-        }
-    }
-}
-
-/// The type a code names.
-pub fn type_of_code(code: &str) -> Option<&'static str> {
-    CODES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .or_else(|| {
-            CODES
-                .iter()
-                .find(|(c, _)| c.to_uppercase() == code.to_uppercase())
-        })
-        .map(|(_, name)| *name)
 }
 
 /// The type from the number alone: its code, or Công văn for a state number
-/// whose symbol has no type code (`1507/UBND-TH`).
+/// whose symbol has no type code (`1507/UBND-TH`), as the grammar reads it.
 pub fn type_from_number(number: &str) -> Option<&'static str> {
-    let codes = codes(number);
-    match &codes.type_code {
-        Some(code) => type_of_code(code),
-        None if codes.issuer_code.is_some() && !codes.party && !has_year_segment(number) => {
-            Some("Công văn")
-        }
-        None => None,
-    }
-}
-
-/// `45/2019/QH14`: a normative number with its year has a type code when it
-/// is a Công văn-less kind; without one the type is unknown.
-fn has_year_segment(number: &str) -> bool {
-    number
-        .split('/')
-        .nth(1)
-        .is_some_and(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
+    crate::number::parse(number)?.implied_type()
 }
 
 #[cfg(test)]

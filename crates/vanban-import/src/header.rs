@@ -5,6 +5,7 @@
 
 use super::doctype;
 use super::lines::Line;
+use super::numbers;
 use super::patterns::{self, is_upper, word_count};
 use chrono::NaiveDate;
 
@@ -125,7 +126,7 @@ impl Reader<'_> {
             let text = self.text(i).to_string();
             if self.header.number.is_none()
                 && !self.cited_after_previous_line(i, &text)
-                && let Some(n) = patterns::number_line(&text)
+                && let Some(n) = numbers::number_line(&text)
             {
                 i = self.take_number(i, n);
                 continue;
@@ -136,6 +137,20 @@ impl Reader<'_> {
                 self.header.date = Some(d.date);
                 self.header.place = d.place;
                 i = next;
+                continue;
+            }
+            if self.header.date.is_none()
+                && self.header.place.is_none()
+                && let Some(place) = place_of_unread_date(&text)
+            {
+                self.header.place = Some(place);
+                i += 1;
+                // The rest of that line cut off by a wide gap: "tháng 6 năm 2026".
+                while let Some(j) = self.next_content(i)
+                    && is_date_fragment(self.text(j))
+                {
+                    i = j + 1;
+                }
                 continue;
             }
             if let Some(rest) = patterns::kinh_gui(&text) {
@@ -233,11 +248,13 @@ impl Reader<'_> {
         None
     }
 
-    fn take_number(&mut self, i: usize, mut n: patterns::NumberLine) -> usize {
+    fn take_number(&mut self, i: usize, n: numbers::NumberLine) -> usize {
         let mut next = i + 1;
         let mut rest = n.rest.clone();
+        let mut number = n.number.clone();
         // The rest of a number broken across lines: after a number ending
-        // in "/" or "-", or a "-TH" glued to the start of the next line.
+        // in "/" or "-", or a "-TH" glued to the start of the next line;
+        // the grammar reads the two lines as one.
         let dangling = |t: &str| {
             t.starts_with(['-', '/'])
                 && t[1..].starts_with(|c: char| c.is_alphanumeric())
@@ -245,20 +262,28 @@ impl Reader<'_> {
         };
         if let Some(j) = self.next_content(i + 1)
             && (n.broken || n.rest.is_empty() && dangling(self.text(j)))
-            && let Some((tail, after)) = patterns::number_tail(self.text(j))
+            && let Some((whole, used)) = numbers::joined_number(&n.number, self.text(j))
         {
-            n.number.push_str(&tail);
+            number = whole;
+            let after = self.text(j)[used..].trim().to_string();
             if after.is_empty() {
                 next = j + 1;
             } else {
                 self.consumed_tail = Some((j, after));
                 next = j;
             }
+        } else if let Some(j) = self.next_content(i + 1)
+            && n.broken
+            && dangling(self.text(j))
+        {
+            // The symbol of a form left blank ("Số:" / "/KH-UBND"): part of
+            // the number line, and no number.
+            number.clear();
+            next = j + 1;
         }
-        let number = n.number.trim_end_matches(['/', '-']).to_string();
         // Only what the project's number grammar reads as a number: a form
         // left blank ("Số:   /KH-UBND") or a damaged symbol is no number.
-        if crate::number::parse(&number).is_some() {
+        if numbers::is_number(&number) {
             self.header.number = Some(number);
         }
         // What followed the number on its line ("V/v ..." when flattened).
@@ -277,6 +302,7 @@ impl Reader<'_> {
             self.header.title_lines.push(first.to_string());
         }
         let mut j = i + 1;
+        let mut last_k = i;
         while let Some(k) = self.next_content(j) {
             let t = self.text(k);
             let blank_between = k > j;
@@ -286,6 +312,11 @@ impl Reader<'_> {
                 .last()
                 .map(String::as_str)
                 .unwrap_or("");
+            // "*V/v ... / ... / ...*": one italic span that has not closed
+            // on the line before goes on, however long its lines.
+            let same_span = self.lines[k].italic
+                && self.lines[last_k].italic
+                && !self.lines[last_k].raw.trim_end().ends_with(['*', '_']);
             // "V/v" alone on its line: the subject is on the next.
             let open = !last.is_empty() && !patterns::ends_sentence(last)
                 || self.header.title_lines.is_empty();
@@ -294,6 +325,7 @@ impl Reader<'_> {
             } else {
                 open && !blank_between
                     && (word_count(t) <= 12 && !is_upper(t)
+                        || same_span
                         || dangling(last)
                         || word_count(t) <= 2 && self.lines[k].italic)
             };
@@ -301,6 +333,7 @@ impl Reader<'_> {
                 break;
             }
             self.header.title_lines.push(t.to_string());
+            last_k = k;
             j = k + 1;
         }
         j
@@ -324,9 +357,10 @@ impl Reader<'_> {
 
     /// A header part that is not a title's continuation.
     fn is_other_part(&self, t: &str) -> bool {
-        patterns::number_line(t).is_some()
+        numbers::number_line(t).is_some()
             || patterns::date_line(t).is_some()
             || crate::text::fold(t).ends_with(", ngay")
+            || opens_date_line(t)
             || patterns::kinh_gui(t).is_some()
             || patterns::is_motto(t)
             || doctype::heading(t).is_some()
@@ -366,8 +400,23 @@ impl Reader<'_> {
                     || patterns::starts_lowercase(t)
                     || is_upper(t) && crate::text::fold(t).to_lowercase().starts_with("ngay "))
                 && word_count(t) <= 40;
+            // A title printed in capitals does not go on in mixed case but
+            // for a "về ..." line: a sentence in mixed case is the body's.
+            let caps_then_sentence = !first
+                && !seen_mixed
+                && self
+                    .header
+                    .title_lines
+                    .iter()
+                    .map(|l| word_count(l))
+                    .sum::<usize>()
+                    >= 6
+                && t.chars().any(char::is_lowercase)
+                && !patterns::starts_lowercase(t)
+                && !crate::text::fold(t).starts_with("ve ");
             let stop = !hanging
-                && ((self.is_other_part(t) && doctype::heading(t).is_none())
+                && (caps_then_sentence
+                    || (self.is_other_part(t) && doctype::heading(t).is_none())
                     || patterns::is_structural(t)
                     || crate::text::fold(t).starts_with("can cu")
                     || t.ends_with(':')
@@ -382,7 +431,10 @@ impl Reader<'_> {
                         && (patterns::subject_line(t).is_some()
                             // "THỰC HIỆN NHIỆM VỤ ..." in capitals goes on a
                         // title in capitals; the body is not printed so.
-                        || patterns::starts_body(t) && (seen_mixed || !is_upper(t))
+                        // ("thực hiện ..." in lower case goes on a title.)
+                        || patterns::starts_body(t)
+                            && !patterns::starts_lowercase(t)
+                            && (seen_mixed || !is_upper(t))
                             || (!patterns::starts_lowercase(t)
                                 && !is_upper(t)
                                 && !line.italic
@@ -497,6 +549,51 @@ impl Reader<'_> {
     }
 }
 
+/// The start of a date line broken after its day ("Hà Nội, ngày 20" /
+/// "tháng 11 năm 2025"): a place of capitalised words, then ", ngày".
+fn opens_date_line(text: &str) -> bool {
+    let folded = crate::text::fold(text);
+    let Some(at) = folded.find(", ngay") else {
+        return false;
+    };
+    let place: Vec<&str> = folded[..at].split_whitespace().collect();
+    let words: Vec<&str> = text.split_whitespace().take(place.len()).collect();
+    (1..=6).contains(&place.len())
+        && words.iter().all(|w| {
+            patterns::first_letter(w).is_some_and(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "phố" | "tỉnh" | "huyện" | "quận" | "xã" | "thị" | "trấn"
+                )
+        })
+}
+
+/// The place of a date line whose date cannot be read: a form's blanks
+/// ("Lào Cai, ngày      tháng      năm 2026"), OCR damage ("ngày15 tháng
+/// 54", "QăP 2026"). The place is printed whole; the date is left to fill.
+fn place_of_unread_date(text: &str) -> Option<String> {
+    let (before, after) = text.split_once(',')?;
+    let place = before.trim().trim_matches(['*', '_', ' ']);
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let place_like = (1..=6).contains(&words.len())
+        && !place.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| {
+            patterns::first_letter(w).is_some_and(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "phố" | "tỉnh" | "huyện" | "quận" | "xã" | "thị" | "trấn"
+                )
+        });
+    let dated = crate::text::fold(after).trim_start().starts_with("ngay");
+    (place_like && dated && !is_upper(place)).then(|| place.to_string())
+}
+
+/// A piece of a date line: "tháng 6 năm 2026", "năm 2026".
+fn is_date_fragment(text: &str) -> bool {
+    let folded = crate::text::fold(text).to_lowercase();
+    (folded.starts_with("thang ") || folded.starts_with("nam ")) && word_count(text) <= 5
+}
+
 /// Words after which a trích yếu cannot end (folded).
 const HANGING_WORDS: &[&str] = &[
     "cua", "cho", "va", "ve", "voi", "tai", "theo", "ngay", "cac", "nhung", "trong", "thuoc",
@@ -535,178 +632,5 @@ fn dangling(line: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import::lines::prepare;
-
-    fn header_of(text: &str) -> (Header, Vec<Line>) {
-        let lines = prepare(text);
-        (parse(&lines, 0, lines.len()), lines)
-    }
-
-    #[test]
-    fn a_decision_named_under_the_issuer_is_not_the_number() {
-        // A body set up by a decision prints it under its name; the
-        // document's own number is the `Số:` line after it.
-        let (h, _) = header_of(
-            "SỞ CÔNG THƯƠNG\nĐOÀN KIỂM TRA\nTHEO QUYẾT ĐỊNH\nSỐ 1050/QĐ-SCT\n\nSố: 1105/KH-ĐKT\n\nLào Cai, ngày 10 tháng 3 năm 2026\n\nKẾ HOẠCH\nKiểm tra việc chấp hành\n\nThực hiện Quyết định số 1050/QĐ-SCT.",
-        );
-        assert_eq!(h.number.as_deref(), Some("1105/KH-ĐKT"));
-        let (h, _) =
-            header_of("BỘ Y TẾ\nSỐ 12/QĐ-BYT\nHà Nội, ngày 03 tháng 8 năm 2021\n\nNội dung.");
-        assert_eq!(
-            h.number.as_deref(),
-            Some("12/QĐ-BYT"),
-            "a number line in capitals"
-        );
-    }
-
-    #[test]
-    fn state_cong_van_header() {
-        let (h, lines) = header_of(
-            "**UBND TỈNH KIÊN GIANG\nVĂN PHÒNG**\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc**\n\nSố: 435/VP-KGVX\nV/v chỉ đạo thực hiện Công văn\nsố 176-CV/TU ngày 15/6/2021\ncủa Tỉnh ủy.\n\nKiên Giang, ngày 21 tháng 6 năm 2021\n\nKính gửi:\n\n- Giám đốc các sở, ban ngành cấp tỉnh;\n- Chủ tịch UBND các huyện, thành phố.\n\nỦy ban nhân dân tỉnh Kiên Giang nhận được Công văn.",
-        );
-        // The bold span joins the two lines; the issuer is still read as the
-        // office of the province's committee (tests/import.rs, the seeds).
-        assert_eq!(h.issuer_lines, ["UBND TỈNH KIÊN GIANG VĂN PHÒNG"]);
-        assert_eq!(h.number.as_deref(), Some("435/VP-KGVX"));
-        assert_eq!(h.place.as_deref(), Some("Kiên Giang"));
-        assert_eq!(
-            h.title_lines.join(" "),
-            "chỉ đạo thực hiện Công văn số 176-CV/TU ngày 15/6/2021 của Tỉnh ủy."
-        );
-        assert_eq!(
-            h.recipients,
-            [
-                "Giám đốc các sở, ban ngành cấp tỉnh",
-                "Chủ tịch UBND các huyện, thành phố"
-            ]
-        );
-        assert!(
-            lines[h.body_start]
-                .text
-                .starts_with("Ủy ban nhân dân tỉnh Kiên Giang nhận được")
-        );
-    }
-
-    #[test]
-    fn party_thong_bao_header_with_stamp() {
-        let (h, lines) = header_of(
-            "**TỈNH ỦY KIÊN GIANG**\n\n\\*\n\nSố 374-TB/TU\n\nTỉnh ủy Kiên Giang\n\n01.09.2021\n\n19:28:39 +07:00\n\n**ĐẢNG CỘNG SẢN VIỆT NAM**\n\n*Kiên Giang, ngày 01 tháng 9 năm 2021*\n\n**THÔNG BÁO**\n**KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY**\n**về công tác phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh**\n\nNgày 31-8-2021, Ban Thường vụ Tỉnh ủy tổ chức cuộc họp.",
-        );
-        assert_eq!(h.issuer_lines, ["TỈNH ỦY KIÊN GIANG"]);
-        assert_eq!(h.number.as_deref(), Some("374-TB/TU"));
-        assert_eq!(h.heading_type, Some("Thông báo"));
-        assert_eq!(
-            h.title_lines,
-            [
-                "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY",
-                "về công tác phòng, chống dịch bệnh Covid-19 trên địa bàn tỉnh"
-            ]
-        );
-        assert!(lines[h.body_start].text.starts_with("Ngày 31-8-2021"));
-    }
-
-    #[test]
-    fn party_cong_van_with_plain_title_before_kinh_gui() {
-        let (h, lines) = header_of(
-            " TỈNH ỦY KIÊN GIANG\nĐẢNG CỘNG SẢN VIỆT NAM\n\n*\nKiên Giang, ngày 29 tháng 4 năm 2021\n\nSố 143-CV/TU\n\n\nTiếp tục tăng cường công tác phòng, \n\nchống dịch bệnh Covid-19\n\nKính gửi:\n- Các đồng chí Tỉnh ủy viên,\n\n- Các huyện, thành ủy, đảng ủy trực thuộc\nTrong thời gian gần đây, tình hình dịch bệnh Covid-19 diễn biến hết sức phức tạp và có xu hướng ngày càng gia tăng, đã bùng phát trở lại.",
-        );
-        assert_eq!(
-            h.title_lines,
-            [
-                "Tiếp tục tăng cường công tác phòng,",
-                "chống dịch bệnh Covid-19"
-            ]
-        );
-        assert_eq!(
-            h.recipients,
-            [
-                "Các đồng chí Tỉnh ủy viên",
-                "Các huyện, thành ủy, đảng ủy trực thuộc"
-            ]
-        );
-        assert!(lines[h.body_start].text.starts_with("Trong thời gian"));
-    }
-
-    #[test]
-    fn quyet_dinh_header_stops_at_the_authority_formula() {
-        let (h, lines) = header_of(
-            "BỘ Y TẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 3616/QĐ-BYT\nHà Nội, ngày 03 tháng 8 năm 2021\n\nQUYẾT ĐỊNH\nVề việc ban hành Hướng dẫn xét nghiệm\nphát hiện SARS-CoV-2\n\nBỘ TRƯỞNG BỘ Y TẾ\n\nCăn cứ Luật Khám bệnh, chữa bệnh năm 2009;",
-        );
-        assert_eq!(h.heading_type, Some("Quyết định"));
-        assert_eq!(
-            h.title_lines,
-            ["ban hành Hướng dẫn xét nghiệm", "phát hiện SARS-CoV-2"]
-        );
-        assert_eq!(lines[h.body_start].text, "BỘ TRƯỞNG BỘ Y TẾ");
-    }
-
-    #[test]
-    fn hanging_title_lines() {
-        assert!(dangling(
-            "THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA"
-        ));
-        assert!(dangling("SỬA ĐỔI QUY ĐỊNH KÈM THEO NGHỊ QUYẾT"));
-        assert!(dangling("bãi bỏ Quyết định số 07/2022/QĐ-UBND"));
-        assert!(dangling("thuộc thẩm quyền của Sở Tài chính,"));
-        assert!(!dangling(
-            "VỀ TĂNG CƯỜNG CÔNG TÁC DÂN SỐ TRONG TÌNH HÌNH MỚI"
-        ));
-    }
-
-    #[test]
-    fn place_wrapped_off_its_date_line() {
-        let (h, _) = header_of(
-            "UBND TỈNH KIÊN GIANG\nSố: 12/UBND-VX\n*V/v\nkhẩn trương hoàn thành cập nhật*\n*Thành phố Hồ Chí\nMinh, ngày 28 tháng 11 năm 2025*\n\nNội dung.",
-        );
-        assert_eq!(h.place.as_deref(), Some("Thành phố Hồ Chí Minh"));
-        assert_eq!(h.date, NaiveDate::from_ymd_opt(2025, 11, 28));
-        assert_eq!(h.title_lines, ["khẩn trương hoàn thành cập nhật"]);
-        assert_eq!(h.issuer_lines, ["UBND TỈNH KIÊN GIANG"]);
-    }
-
-    #[test]
-    fn date_digits_split_or_glued_to_a_footnote() {
-        let (h, _) = header_of("Số: 773/QĐ-TTg\nHà Nội, ngày 26 tháng 0 6 năm 2018\n\nNội dung.");
-        assert_eq!(h.date, NaiveDate::from_ymd_opt(2018, 6, 26));
-        let (h, _) = header_of("Số: 12/KH-UBND\nLào Cai, ngày 15 tháng 5 năm 20264\n\nNội dung.");
-        assert_eq!(h.date, NaiveDate::from_ymd_opt(2026, 5, 15));
-        assert_eq!(h.place.as_deref(), Some("Lào Cai"));
-    }
-
-    #[test]
-    fn a_title_in_capitals_goes_on_over_a_line_opening_like_a_body() {
-        let (h, _) = header_of(
-            "Số: 1617/QĐ-UBND\nQuảng Ngãi, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVỀ VIỆC ỦY QUYỀN CHO GIÁM ĐỐC SỞ\nTHỰC HIỆN NHIỆM VỤ TRONG LĨNH VỰC\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\nCăn cứ Luật.",
-        );
-        assert_eq!(
-            h.title_lines,
-            [
-                "ỦY QUYỀN CHO GIÁM ĐỐC SỞ",
-                "THỰC HIỆN NHIỆM VỤ TRONG LĨNH VỰC"
-            ]
-        );
-        let (h, _) = header_of(
-            "Số: 122/2025/QĐ-UBND\nHuế, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\nBÃI BỎ QUYẾT ĐỊNH SỐ 07/2022/QĐ-UBND\nNGÀY 17 THÁNG 02 NĂM 2022 CỦA ỦY BAN NHÂN DÂN TỈNH\nỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật.",
-        );
-        assert_eq!(h.title_lines.len(), 2, "{:?}", h.title_lines);
-    }
-
-    #[test]
-    fn broken_date_line_is_joined() {
-        let (h, _) = header_of(
-            "Số: 12/KH-UBND\nKiên Giang, ngày 15 tháng 6\nnăm 2021\nKẾ HOẠCH\nPhòng, chống dịch\n\nNội dung.",
-        );
-        assert_eq!(h.date, NaiveDate::from_ymd_opt(2021, 6, 15));
-        assert_eq!(h.title_lines, ["Phòng, chống dịch"]);
-    }
-
-    #[test]
-    fn broken_number_is_joined() {
-        let (h, _) = header_of(
-            "UBND TỈNH KIÊN GIANG\nSố: 1507/UBND-\nTH\nKiên Giang, ngày 11 tháng 9 năm 2021\nV/v triển khai\n\nNội dung.",
-        );
-        assert_eq!(h.number.as_deref(), Some("1507/UBND-TH"));
-    }
-}
+#[path = "header_tests.rs"]
+mod tests;

@@ -236,7 +236,11 @@ fn group_units(lines: &[String]) -> Vec<String> {
                 .last()
                 .is_some_and(|u| is_central(&fold(&format!("{u} {line}"))))
             || folded.starts_with("va ")
-            || folded.starts_with("ve ");
+            || folded.starts_with("ve ")
+            // "BỘ" / "TÀI CHÍNH": a head word alone was wrapped off its name.
+            || units
+                .last()
+                .is_some_and(|u| UNIT_HEADS.iter().any(|(h, _)| fold(u) == *h));
         match units.last_mut() {
             Some(last) if continues => {
                 last.push(' ');
@@ -250,6 +254,18 @@ fn group_units(lines: &[String]) -> Vec<String> {
 
 fn unit(line: &str, body: &BodyCasing) -> Unit {
     let folded = fold(line);
+    // "CHỦ TỊCH ỦY BAN NHÂN DÂN / THÀNH PHỐ CẦN THƠ": the chairman issues
+    // in his own name (QĐ-CTUBND); the issuer is the position and its body.
+    if let Some(rest) = strip_folded(line, &folded, "chu tich ")
+        && is_people_body(&fold(rest))
+    {
+        let inner = unit(rest, body);
+        return Unit {
+            folded,
+            name: format!("Chủ tịch {}", inner.name),
+            locality: inner.locality,
+        };
+    }
     if let Some((_, name)) = EXCEPTIONS.iter().find(|(k, _)| *k == folded) {
         return Unit {
             folded,
@@ -395,6 +411,17 @@ fn original_word(rest: &str, lower: &str) -> String {
         .to_string()
 }
 
+/// The one body a central issuer code names ("UBTVQH13": Ủy ban Thường vụ
+/// Quốc hội), if it is one.
+pub fn central_name(codes: &NumberCodes) -> Option<&'static str> {
+    let code = codes.issuer_code.as_deref()?;
+    let letters = code.trim_end_matches(|c: char| c.is_ascii_digit());
+    CENTRAL_CODES
+        .iter()
+        .find(|(c, _)| *c == code || *c == letters)
+        .map(|(_, name)| *name)
+}
+
 /// The issuer when the header prints none: from the number's issuer code
 /// and the place, when the text itself names that body.
 pub fn derive(codes: &NumberCodes, place: Option<&str>, body: &str) -> Option<String> {
@@ -458,131 +485,5 @@ pub fn spaced_dashes(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    #[test]
-    fn dashes_in_a_name_are_spaced() {
-        assert_eq!(
-            super::spaced_dashes("Bộ Lao động-thương binh và Xã hội"),
-            "Bộ Lao động - thương binh và Xã hội"
-        );
-        assert_eq!(
-            super::spaced_dashes("Bộ Lao động – Thương binh và Xã hội"),
-            "Bộ Lao động - Thương binh và Xã hội"
-        );
-    }
-
-    use super::*;
-    use crate::import::doctype::codes;
-
-    fn header(lines: &[&str]) -> Option<String> {
-        let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
-        from_header(&lines, &BodyCasing::new(""))
-    }
-
-    #[test]
-    fn header_lines_name_the_issuer() {
-        assert_eq!(
-            header(&["UBND TỈNH KIÊN GIANG", "VĂN PHÒNG"]).unwrap(),
-            "Văn phòng UBND tỉnh Kiên Giang"
-        );
-        assert_eq!(
-            header(&["TỈNH ỦY KIÊN GIANG"]).unwrap(),
-            "Tỉnh ủy Kiên Giang"
-        );
-        assert_eq!(
-            header(&["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH"]).unwrap(),
-            "UBND tỉnh Quảng Ninh"
-        );
-        assert_eq!(
-            header(&["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"]).unwrap(),
-            "UBND thành phố Hà Nội"
-        );
-        assert_eq!(header(&["BỘ Y TẾ"]).unwrap(), "Bộ Y tế");
-        assert_eq!(
-            header(&["UBND THÀNH PHỐ HÀ", "NỘI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"]).unwrap(),
-            "Sở Giáo dục và Đào tạo thành phố Hà Nội"
-        );
-        assert_eq!(
-            header(&["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TỔ CHỨC"]).unwrap(),
-            "Ban Tổ chức Trung ương"
-        );
-        assert_eq!(
-            header(&["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"]).unwrap(),
-            "Văn phòng Trung ương Đảng"
-        );
-        assert_eq!(
-            header(&["BỘ GIÁO DỤC VÀ ĐÀO TẠO"]).unwrap(),
-            "Bộ Giáo dục và Đào tạo"
-        );
-        assert_eq!(
-            header(&["BỘ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"]).unwrap(),
-            "Bộ Lao động - Thương binh và Xã hội"
-        );
-        assert_eq!(
-            header(&["THỦ TƯỚNG CHÍNH PHỦ"]).unwrap(),
-            "Thủ tướng Chính phủ"
-        );
-        assert_eq!(header(&["CHÍNH PHỦ"]).unwrap(), "Chính phủ");
-        assert_eq!(
-            header(&["BAN CHẤP HÀNH TRUNG ƯƠNG"]).unwrap(),
-            "Ban Chấp hành Trung ương"
-        );
-        assert_eq!(
-            header(&["UBND TỈNH KIÊN GIANG", "SỞ Y TẾ"]).unwrap(),
-            "Sở Y tế tỉnh Kiên Giang"
-        );
-        assert_eq!(
-            header(&["TỈNH ỦY KIÊN GIANG", "BAN TUYÊN GIÁO"]).unwrap(),
-            "Ban Tuyên giáo Tỉnh ủy Kiên Giang"
-        );
-        assert_eq!(
-            header(&["HỘI ĐỒNG NHÂN DÂN", "TỈNH KIÊN GIANG"]).unwrap(),
-            "HĐND tỉnh Kiên Giang"
-        );
-        assert_eq!(header(&[]), None);
-        assert_eq!(
-            header(&["UBND TỈNH KIÊN GIANG VĂN PHÒNG"]).unwrap(),
-            "Văn phòng UBND tỉnh Kiên Giang"
-        );
-        assert_eq!(header(&["BỘ CÔNG AN"]).unwrap(), "Bộ Công an");
-        assert_eq!(
-            header(&["UBND HUYỆN PHÚ QUỐC", "PHÒNG Y TẾ"]).unwrap(),
-            "Phòng Y tế huyện Phú Quốc"
-        );
-        assert_eq!(
-            header(&["BAN CHẤP HÀNH ĐẢNG BỘ", "TỈNH KIÊN GIANG"]).unwrap(),
-            "Ban Chấp hành Đảng bộ tỉnh Kiên Giang"
-        );
-        assert_eq!(
-            header(&["ỦY BAN NHÂN DÂN TỈNH AN GIANG"]).unwrap(),
-            "UBND tỉnh An Giang"
-        );
-        assert_eq!(
-            header(&["ĐẢNG BỘ TỈNH KIÊN GIANG", "HUYỆN UỶ PHÚ QUỐC"]).unwrap(),
-            "Huyện ủy Phú Quốc"
-        );
-    }
-
-    #[test]
-    fn derived_from_the_number_when_the_text_supports_it() {
-        let body = "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu";
-        assert_eq!(
-            derive(&codes("1507/UBND-TH"), Some("Kiên Giang"), body).as_deref(),
-            Some("UBND tỉnh Kiên Giang")
-        );
-        assert_eq!(
-            derive(&codes("1507/UBND-TH"), Some("Kiên Giang"), "không nói gì"),
-            None
-        );
-        assert_eq!(derive(&codes("1507/UBND-TH"), None, body), None);
-        assert_eq!(
-            derive(&codes("23/2021/QĐ-TTg"), None, "").as_deref(),
-            Some("Thủ tướng Chính phủ")
-        );
-        assert_eq!(
-            derive(&codes("12-CV/TU"), Some("Hà Nội"), "").as_deref(),
-            Some("Thành ủy Hà Nội")
-        );
-        assert_eq!(derive(&codes("07-KL/TW"), None, ""), None);
-    }
-}
+#[path = "issuer_tests.rs"]
+mod tests;

@@ -27,11 +27,13 @@ mod header;
 mod issuer;
 mod layout;
 mod lines;
+mod numbers;
 pub mod original;
 mod page;
 mod patterns;
 mod split;
 mod topics;
+mod trust;
 mod write;
 mod yaml;
 
@@ -190,8 +192,26 @@ fn draft_one(lines: &[Line], range: std::ops::Range<usize>) -> Draft {
         .or_else(|| number.as_deref().and_then(doctype::type_from_number))
         .map(String::from);
     let title = title(&header, &casing);
-    let issuer = issuer::from_header(&header.issuer_lines, &casing)
-        .map(|name| issuer::spaced_dashes(&name))
+    // Rule marks a converter left between the header's words ("UBND _").
+    let issuer_lines: Vec<String> = header
+        .issuer_lines
+        .iter()
+        .map(|l| trust::cleaned(l))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let read = issuer::from_header(&issuer_lines, &casing).map(|name| {
+        trust::completed(
+            &issuer::spaced_dashes(&trust::cleaned(&name)),
+            codes.as_ref(),
+        )
+    });
+    if let Some(name) = read.as_ref().filter(|n| !trust::readable(n)) {
+        notes.push(format!(
+            "Cơ quan ban hành in ở đầu văn bản bị hỏng khi chuyển đổi (\"{name}\"): cần đọc lại và điền."
+        ));
+    }
+    let issuer = read
+        .filter(|n| trust::readable(n))
         .or_else(|| {
         let derived = issuer::derive(codes.as_ref()?, header.place.as_deref(), &body)?;
         notes.push(format!(

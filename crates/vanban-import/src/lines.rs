@@ -311,7 +311,7 @@ fn mark_stamps(lines: &mut [Line]) {
                 && !patterns::is_upper(t)
                 && !patterns::is_name(t)
                 && !t.contains([',', '(', ')'])
-                && patterns::number_line(t).is_none();
+                && super::numbers::number_line(t).is_none();
             if body_name {
                 lines[j].stamp = true;
             }
@@ -376,7 +376,7 @@ fn split_flattened(raw: &str) -> Vec<String> {
         let matched = &text[start..end];
         if patterns::is_motto(&strip_markup(matched)) || patterns::date_line(matched).is_some() {
             cuts.push(end);
-        } else if let Some(n) = patterns::number_line(&text[start..]) {
+        } else if let Some(n) = super::numbers::number_line(&text[start..]) {
             let rest_len = n.rest.len();
             cuts.push(text.len() - rest_len);
         }

@@ -46,7 +46,7 @@ pub fn start(lines: &[Line]) -> usize {
 pub fn end(lines: &[Line], start: usize) -> usize {
     let mut own: Vec<String> = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(start) {
-        if let Some(n) = patterns::number_line(&line.text)
+        if let Some(n) = super::numbers::number_line(&line.text)
             && !n.number.is_empty()
         {
             own.push(squeeze(&n.number));
@@ -64,7 +64,7 @@ pub fn end(lines: &[Line], start: usize) -> usize {
 }
 
 fn squeeze(s: &str) -> String {
-    patterns::clean_number(s).to_uppercase()
+    crate::number::normalize(s)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +77,7 @@ enum Mark {
 fn mark(text: &str) -> Option<Mark> {
     if patterns::is_motto(text) {
         Some(Mark::Motto)
-    } else if patterns::number_line(text).is_some() {
+    } else if super::numbers::number_line(text).is_some() {
         Some(Mark::Number)
     } else if patterns::date_line(text).is_some_and(|d| d.place.is_some())
         || crate::text::fold(text).ends_with(", ngay")

@@ -64,81 +64,6 @@ pub fn is_motto(text: &str) -> bool {
     MOTTO.is_match(folded.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
-/// A number as printed, spaces removed: `1507 /UBND-TH` -> `1507/UBND-TH`.
-pub fn clean_number(raw: &str) -> String {
-    raw.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if matches!(c, '–' | '—') { '-' } else { c })
-        .collect::<String>()
-        .trim_end_matches(['.', ',', ';'])
-        .to_string()
-}
-
-static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"^(?:Số|SỐ)(?:\s*(?:hiệu|ký hiệu))?\s*[:.]?\s*(\d+(?:\s*[/\-–]\s*[\p{L}\d]+)*)(\s*[/\-–])?\s*(.*)$",
-    )
-});
-
-/// A number line as it starts a header.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NumberLine {
-    /// The number, spaces removed; ends in `/` or `-` when broken.
-    pub number: String,
-    /// True when the number continues on the next line.
-    pub broken: bool,
-    /// Whatever follows the number on the line.
-    pub rest: String,
-}
-
-/// "Số: 435/VP-KGVX", "Số 176-CV/TU", "Số: 1507 /UBND-TH", "Số:" alone.
-pub fn number_line(text: &str) -> Option<NumberLine> {
-    if let Some(rest) = bare_number_label(text) {
-        return Some(NumberLine {
-            number: String::new(),
-            broken: true,
-            rest: rest.to_string(),
-        });
-    }
-    let caps = NUMBER_LINE.captures(text)?;
-    let broken = caps.get(2).is_some();
-    let mut number = clean_number(&caps[1]);
-    if broken {
-        number.push_str(&clean_number(&caps[2]));
-    }
-    let rest = caps[3].trim().to_string();
-    // A sentence such as "Số 07-KL/TW ngày ..." is body text, not a header,
-    // also in capitals in a title ("SỐ 09/2022/NQ-HĐND NGÀY 14 THÁNG 7").
-    let cited = fold(&rest).to_lowercase().starts_with("ngay ");
-    if starts_lowercase(&rest) || cited || !(number.contains('/') || broken) {
-        return None;
-    }
-    Some(NumberLine {
-        number,
-        broken,
-        rest,
-    })
-}
-
-fn bare_number_label(text: &str) -> Option<&str> {
-    let rest = text
-        .strip_prefix("Số")
-        .or_else(|| text.strip_prefix("SỐ"))?
-        .trim_start();
-    let rest = rest.strip_prefix(':')?.trim();
-    rest.is_empty().then_some(rest)
-}
-
-static NUMBER_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^([/\-–]?[\p{L}\d]+(?:\s*[/\-–]\s*[\p{L}\d]+)*)(.*)$"));
-
-/// The continuation of a number broken across lines: its text and the rest
-/// of the line.
-pub fn number_tail(text: &str) -> Option<(String, String)> {
-    let caps = NUMBER_TAIL.captures(text)?;
-    Some((clean_number(&caps[1]), caps[2].trim().to_string()))
-}
-
 /// A date line: place (when printed) and date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateLine {
@@ -553,35 +478,6 @@ mod tests {
         assert!(is_position("PHO CHU TICH"));
         assert!(!is_position("UBND THÀNH PHỐ HÀ NỘI"));
         assert!(!is_position("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"));
-    }
-
-    #[test]
-    fn number_lines_in_their_printed_forms() {
-        let n = number_line("Số: 1507 /UBND-TH").unwrap();
-        assert_eq!(n.number, "1507/UBND-TH");
-        assert!(!n.broken);
-        assert_eq!(number_line("Số 176-CV/TU").unwrap().number, "176-CV/TU");
-        assert_eq!(
-            number_line("Số: 23/2021/QĐ-TTg").unwrap().number,
-            "23/2021/QĐ-TTg"
-        );
-        assert_eq!(
-            number_line("Số: 435/VP-KGVX Kiên Giang, ngày 21 tháng 6 năm 2021")
-                .unwrap()
-                .rest,
-            "Kiên Giang, ngày 21 tháng 6 năm 2021"
-        );
-        let broken = number_line("Số: 1507/UBND-").unwrap();
-        assert!(broken.broken);
-        assert_eq!(broken.number, "1507/UBND-");
-        assert!(number_line("Số:").unwrap().broken);
-        assert_eq!(
-            number_line("Số 07-KL/TW ngày 11/6/2021 của Bộ Chính trị"),
-            None
-        );
-        assert_eq!(number_line("Số lượng 12 người"), None);
-        // A subject's continuation line is not a new number.
-        assert_eq!(number_line("số 176-CV/TU."), None);
     }
 
     #[test]

@@ -5,12 +5,13 @@
 
 use super::doctype;
 use super::lines::Line;
+use super::numbers;
 use super::patterns::{self, is_upper};
 
 /// The line ranges of the documents in `lines`, in order.
 pub fn documents(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
     let anchors: Vec<usize> = (0..lines.len())
-        .filter(|&i| patterns::number_line(&lines[i].text).is_some())
+        .filter(|&i| numbers::number_line(&lines[i].text).is_some())
         .collect();
     let mut starts = vec![0];
     for &anchor in anchors.iter().skip(1) {
@@ -45,7 +46,7 @@ pub(super) fn header_start(lines: &[Line], anchor: usize) -> usize {
             || line.stamp
             || patterns::date_line(t).is_some_and(|d| d.rest.is_empty())
             || (is_upper(t)
-                && !patterns::is_position(t)
+                && (!patterns::is_position(t) || issues_in_own_name(t))
                 && patterns::authority_line(t).is_none()
                 && !patterns::is_structural(t)
                 && patterns::word_count(t) <= 16);
@@ -57,6 +58,19 @@ pub(super) fn header_start(lines: &[Line], anchor: usize) -> usize {
         }
     }
     start
+}
+
+/// "CHỦ TỊCH ỦY BAN NHÂN DÂN" over the issuer's place: a chairman's own
+/// decision (QĐ-CTUBND) names the position as its issuer.
+fn issues_in_own_name(text: &str) -> bool {
+    let folded = crate::text::fold(text);
+    ["uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd"]
+        .iter()
+        .any(|b| {
+            folded
+                .strip_prefix("chu tich ")
+                .is_some_and(|r| r.starts_with(b))
+        })
 }
 
 /// Non-blank lines after the number line within which the rest of a
@@ -92,17 +106,16 @@ fn complete_header(lines: &[Line], start: usize, anchor: usize) -> bool {
 /// The number line holds a number the grammar reads, perhaps finished on
 /// the next line.
 fn real_number(lines: &[Line], anchor: usize) -> bool {
-    let Some(n) = patterns::number_line(&lines[anchor].text) else {
+    let Some(n) = numbers::number_line(&lines[anchor].text) else {
         return false;
     };
-    let mut number = n.number;
     if n.broken
         && let Some(next) = lines[anchor + 1..].iter().find(|l| !l.is_blank())
-        && let Some((tail, _)) = patterns::number_tail(&next.text)
+        && let Some((whole, _)) = numbers::joined_number(&n.number, &next.text)
     {
-        number.push_str(&tail);
+        return numbers::is_number(&whole);
     }
-    crate::number::parse(number.trim_end_matches(['/', '-'])).is_some()
+    numbers::is_number(&n.number)
 }
 
 fn has_text_between(lines: &[Line], from: usize, to: usize) -> bool {

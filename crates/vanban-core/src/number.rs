@@ -318,14 +318,14 @@ fn same_code(a: &str, b: &str) -> bool {
     a.chars().map(key).eq(b.chars().map(key))
 }
 
-pub(crate) fn is_dash(c: char) -> bool {
+pub fn is_dash(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}')
 }
 
 /// Scans a number that starts with the digit at byte `start` of `text`.
 /// Returns the byte where it ends and its parts. The caller decides whether
 /// `start` may begin a number (what precedes it); this checks what follows.
-pub(crate) fn scan(text: &str, start: usize) -> Option<(usize, NumberParts)> {
+pub fn scan(text: &str, start: usize) -> Option<(usize, NumberParts)> {
     let mut s = Scanner {
         text,
         pos: start,

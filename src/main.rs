@@ -278,7 +278,7 @@ fn build_options(
     output: PathBuf,
     config_path: &std::path::Path,
     base_url: Option<String>,
-) -> Result<BuildOptions, String> {
+) -> Result<BuildOptions, vanban::config::ConfigError> {
     let config = load_config(config_path, base_url)?;
     let root = config_path
         .parent()
@@ -318,7 +318,10 @@ fn run_check(content: PathBuf, config_path: PathBuf, base_url: Option<String>) -
     }
 }
 
-fn load_config(path: &std::path::Path, base_url: Option<String>) -> Result<Config, String> {
+fn load_config(
+    path: &std::path::Path,
+    base_url: Option<String>,
+) -> Result<Config, vanban::config::ConfigError> {
     let mut config = Config::load(path)?;
     if let Some(url) = base_url {
         config.set_base_url(&url);

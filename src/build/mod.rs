@@ -2,9 +2,11 @@
 //! the steps themselves are [`pipeline`]'s, run once by [`build`] and again
 //! and again by [`Incremental`].
 
+mod cache;
 mod incremental;
 pub(crate) mod pipeline;
 
+pub use cache::{CachedBuild, build_cached};
 pub use incremental::Incremental;
 pub use pipeline::STEPS;
 

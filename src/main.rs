@@ -22,7 +22,7 @@ struct Cli {
 enum Command {
     /// Build the site from the content folder.
     #[command(
-        after_help = "Ví dụ:\n  vanban build\n  vanban build --content content --output public --base-url https://vanban.example.org/"
+        after_help = "Ví dụ:\n  vanban build\n  vanban build --content content --output public --base-url https://vanban.example.org/\n  vanban build --cache .vanban-cache"
     )]
     Build {
         /// Folder of documents.
@@ -40,6 +40,12 @@ enum Command {
         /// Print the time each stage took.
         #[arg(long)]
         timings: bool,
+        /// Keep the incremental state in DIR between runs (for CI: keep DIR
+        /// and the output folder together): after editing one document, only
+        /// the files that depend on it are rendered and written. A cache of
+        /// another vanban, content folder or settings is ignored.
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
     },
     /// Check the archive: contract errors, broken links, and warnings.
     #[command(
@@ -152,7 +158,8 @@ fn main() -> ExitCode {
             base_url,
             config,
             timings,
-        } => run_build(content, output, base_url, config, timings),
+            cache,
+        } => run_build(content, output, base_url, config, timings, cache),
         Command::Check {
             content,
             config,
@@ -278,7 +285,7 @@ fn build_options(
     output: PathBuf,
     config_path: &std::path::Path,
     base_url: Option<String>,
-) -> Result<BuildOptions, String> {
+) -> Result<BuildOptions, vanban::config::ConfigError> {
     let config = load_config(config_path, base_url)?;
     let root = config_path
         .parent()
@@ -318,7 +325,10 @@ fn run_check(content: PathBuf, config_path: PathBuf, base_url: Option<String>) -
     }
 }
 
-fn load_config(path: &std::path::Path, base_url: Option<String>) -> Result<Config, String> {
+fn load_config(
+    path: &std::path::Path,
+    base_url: Option<String>,
+) -> Result<Config, vanban::config::ConfigError> {
     let mut config = Config::load(path)?;
     if let Some(url) = base_url {
         config.set_base_url(&url);
@@ -332,6 +342,7 @@ fn run_build(
     base_url: Option<String>,
     config_path: PathBuf,
     timings: bool,
+    cache: Option<PathBuf>,
 ) -> ExitCode {
     let opts = match build_options(content, output, &config_path, base_url) {
         Ok(o) => o,
@@ -340,10 +351,24 @@ fn run_build(
             return ExitCode::from(2);
         }
     };
-    match build(&opts) {
+    let built = match &cache {
+        Some(dir) => vanban::build::build_cached(&opts, dir).map(|c| {
+            if let Some(note) = &c.note {
+                eprintln!("note: {note}");
+            }
+            c.summary
+        }),
+        None => build(&opts),
+    };
+    match built {
         Ok(s) => {
+            // With a cache, how many of the files this build wrote.
+            let written = match cache {
+                Some(_) => format!(" ({} tệp ghi mới)", s.written),
+                None => String::new(),
+            };
             eprintln!(
-                "Đã dựng {} văn bản: {} trang, {} tệp; dẫn chiếu: {} liên kết được, {} chưa có trong kho, {} chưa xác định; {} ms.",
+                "Đã dựng {} văn bản: {} trang, {} tệp{written}; dẫn chiếu: {} liên kết được, {} chưa có trong kho, {} chưa xác định; {} ms.",
                 s.documents,
                 s.pages,
                 s.files,

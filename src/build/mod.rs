@@ -2,9 +2,11 @@
 //! the steps themselves are [`pipeline`]'s, run once by [`build`] and again
 //! and again by [`Incremental`].
 
+mod cache;
 mod incremental;
 pub(crate) mod pipeline;
 
+pub use cache::{CachedBuild, build_cached};
 pub use incremental::Incremental;
 pub use pipeline::STEPS;
 
@@ -43,27 +45,38 @@ pub struct BuildSummary {
 }
 
 /// Why a build wrote nothing.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The content breaks the contract; every problem found is listed.
+    #[error("{}", content_message(.0))]
     Content(Vec<Diagnostic>),
-    /// The theme or an output file could not be made.
-    Site(String),
+    /// The theme could not be loaded or its templates do not compile.
+    #[error(transparent)]
+    Theme(#[from] crate::render::ThemeError),
+    /// A file of the site could not be made (a template failed, two pages
+    /// at one address, a file to copy unreadable).
+    #[error(transparent)]
+    Write(#[from] crate::pages::WriteError),
+    /// The output folder (at `path`) could not be written or swapped in.
+    #[error("{}: {source}", .path.display())]
+    Output {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The settings file could not be used.
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
 }
 
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BuildError::Content(diags) => {
-                for d in diags {
-                    writeln!(f, "{d}")?;
-                }
-                let errors = diags.iter().filter(|d| d.is_error()).count();
-                write!(f, "{errors} lỗi; không ghi gì ra thư mục đầu ra")
-            }
-            BuildError::Site(msg) => write!(f, "{msg}"),
-        }
+/// Every diagnostic, then how many errors and that nothing was written.
+fn content_message(diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        out.push_str(&format!("{d}\n"));
     }
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    out.push_str(&format!("{errors} lỗi; không ghi gì ra thư mục đầu ra"));
+    out
 }
 
 /// Builds the site. On any error nothing in `output_dir` changes.

@@ -173,8 +173,8 @@ pub(crate) fn resolve<'m>(
     let (docs, registry) = with_registry(loaded, dir)?;
     clock.lap("registry");
     if memory.theme.is_none() {
-        let theme = Theme::load(opts.theme_dir.as_deref()).map_err(BuildError::Site)?;
-        let renderer = Renderer::new(&theme, &opts.config).map_err(BuildError::Site)?;
+        let theme = Theme::load(opts.theme_dir.as_deref())?;
+        let renderer = Renderer::new(&theme, &opts.config)?;
         memory.theme = Some((theme, renderer));
     }
     let (theme, renderer) = memory.theme.as_ref().expect("loaded just now");
@@ -278,7 +278,10 @@ pub(crate) fn write(
     clock: &mut Stages,
     pages_ready: &mut dyn FnMut(),
 ) -> Result<(crate::pages::Counts, Option<FileKeys>), BuildError> {
-    let out_err = |e: std::io::Error| BuildError::Site(format!("{}: {e}", output.display()));
+    let out_err = |source: std::io::Error| BuildError::Output {
+        path: output.to_path_buf(),
+        source,
+    };
     let staging = match r.previous {
         Some(_) => Staging::in_place(output),
         None => Staging::begin(output),
@@ -286,7 +289,7 @@ pub(crate) fn write(
     .map_err(out_err)?;
     let empty = FileKeys::new();
     let memo = r.keyed.then(|| Memo::new(r.previous.unwrap_or(&empty)));
-    let mut applied: Result<(), String> = Ok(());
+    let mut applied: std::io::Result<()> = Ok(());
     let counts = crate::pages::write_all(
         site,
         r.renderer,
@@ -297,15 +300,14 @@ pub(crate) fn write(
         &mut || {
             // A whole new site's pages are in place only once committed.
             if r.previous.is_some() {
-                applied = staging.apply().map_err(|e| e.to_string());
+                applied = staging.apply();
                 if applied.is_ok() {
                     pages_ready();
                 }
             }
         },
-    )
-    .map_err(BuildError::Site)?;
-    applied.map_err(BuildError::Site)?;
+    )?;
+    applied.map_err(out_err)?;
     staging.commit().map_err(out_err)?;
     let keys = memo.map(Memo::into_keys);
     if let (Some(previous), Some(keys)) = (r.previous, &keys) {

@@ -217,7 +217,7 @@ struct Issuers<'a> {
     issuers: Vec<IssuerRecord<'a>>,
 }
 
-pub(super) fn write_all(w: &Writer) -> Result<(), String> {
+pub(super) fn write_all(w: &Writer) -> super::Result<()> {
     let site = w.site;
     w.put("data/documents.json", Content::Json(Documents(site), 2))?;
 

@@ -2,7 +2,7 @@
 //! pages at addresses shared by two documents.
 
 use super::chain::{Chain, ChainItem, FoldItem, chain};
-use super::{Content, Writer, bytes};
+use super::{Content, WriteError, Writer, bytes};
 use crate::citation::{CiteKind, Target};
 use crate::markdown::{self, SourceLink};
 use crate::render::root_of;
@@ -144,7 +144,7 @@ fn status_view<'a>(site: &'a Site, i: usize) -> StatusView<'a> {
 }
 
 /// Writes every document page, in parallel.
-pub(super) fn write_all(w: &Writer) -> Result<(), String> {
+pub(super) fn write_all(w: &Writer) -> super::Result<()> {
     let site = w.site;
     let progress = crate::progress::Progress::new("Đang dựng trang văn bản", site.docs.len());
     (0..site.docs.len()).into_par_iter().try_for_each(|i| {
@@ -154,7 +154,7 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
 }
 
 /// Document `i`'s page, the original beside it, its record and its source.
-fn write_one(w: &Writer, i: usize) -> Result<(), String> {
+fn write_one(w: &Writer, i: usize) -> super::Result<()> {
     let site = w.site;
     let d = &site.docs[i];
     let path = &site.paths[i];
@@ -164,7 +164,12 @@ fn write_one(w: &Writer, i: usize) -> Result<(), String> {
     // inputs (its Markdown and the links put on it) in place of the body
     // rendered from them, which only a page to be written needs.
     let key = match w.keyed() {
-        true => Some(page_key(&view, &d.body, &links)?),
+        true => Some(
+            page_key(&view, &d.body, &links).map_err(|source| WriteError::Json {
+                path: path.clone(),
+                source,
+            })?,
+        ),
         false => None,
     };
     w.put_with(path, Some("document.html"), key, || {
@@ -177,7 +182,10 @@ fn write_one(w: &Writer, i: usize) -> Result<(), String> {
         // The copy of a file: its name, size and time stamp key it.
         let key = w.keyed().then(|| crate::fingerprint::of_value(o));
         w.put_with(&format!("{path}{}", o.name), None, key, || {
-            let copy = std::fs::read(&o.file).map_err(|e| format!("{}: {e}", o.file.display()))?;
+            let copy = std::fs::read(&o.file).map_err(|source| WriteError::Read {
+                file: o.file.clone(),
+                source,
+            })?;
             Ok(Content::<()>::Bytes(copy.into()))
         })?;
     }
@@ -192,7 +200,10 @@ fn write_one(w: &Writer, i: usize) -> Result<(), String> {
         Some(text) => w.put(&index_md, bytes(text.as_bytes())),
         // A file whose text was changed on loading (its line ends): as written.
         None => w.put_with(&index_md, None, None, || {
-            let text = std::fs::read(&d.file).map_err(|e| format!("{}: {e}", d.file.display()))?;
+            let text = std::fs::read(&d.file).map_err(|source| WriteError::Read {
+                file: d.file.clone(),
+                source,
+            })?;
             Ok(Content::<()>::Bytes(text.into()))
         }),
     }
@@ -200,7 +211,7 @@ fn write_one(w: &Writer, i: usize) -> Result<(), String> {
 
 /// The key of a document page made from `view`, with `body` rendered with
 /// `links` into it.
-fn page_key(view: &DocumentPage, body: &str, links: &[SourceLink]) -> Result<u64, String> {
+fn page_key(view: &DocumentPage, body: &str, links: &[SourceLink]) -> serde_json::Result<u64> {
     use std::hash::{Hash, Hasher};
     let mut h = crate::fingerprint::hasher();
     super::key_of("document.html", view)?.hash(&mut h);
@@ -401,7 +412,7 @@ fn reserved(rel: &str) -> bool {
 
 /// A redirect page at each alias, to the document's address. An alias that
 /// is already a page of the site is an error, never overwritten.
-pub(super) fn write_aliases(w: &Writer) -> Result<(), String> {
+pub(super) fn write_aliases(w: &Writer) -> super::Result<()> {
     let site = w.site;
     let taken: std::collections::HashSet<&str> = site
         .paths
@@ -424,10 +435,10 @@ pub(super) fn write_aliases(w: &Writer) -> Result<(), String> {
                 || reserved(&rel)
                 || !given.insert(rel.clone())
             {
-                return Err(format!(
-                    "{}: alias {alias} trùng địa chỉ của một trang khác",
-                    d.file.display()
-                ));
+                return Err(WriteError::AliasTaken {
+                    file: d.file.clone(),
+                    alias: alias.clone(),
+                });
             }
             let page = Redirect {
                 title: format!("{} {}", d.doc_type, d.number),
@@ -751,7 +762,7 @@ struct SharedPage<'a> {
 
 /// Pages for cited documents outside the archive, and for addresses that
 /// two archive documents share.
-pub(super) fn write_shared_and_external(w: &Writer) -> Result<(), String> {
+pub(super) fn write_shared_and_external(w: &Writer) -> super::Result<()> {
     let site = w.site;
     for (e, ext) in site.graph.external.iter().enumerate() {
         let (quotes, subject, kinds) = external_words(site, e);

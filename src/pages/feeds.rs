@@ -112,7 +112,7 @@ fn feed<'a>(w: &'a Writer, title: String, page_path: &str, docs: &[usize]) -> Fe
 
 /// Writes the feeds and `robots.txt`. Feeds need absolute addresses: they
 /// are left out without a base URL (`build` and `check` warn).
-pub(super) fn write_all(w: &Writer) -> Result<(), String> {
+pub(super) fn write_all(w: &Writer) -> super::Result<()> {
     let site = w.site;
     let Some(sitemap) = site.config.absolute("sitemap.xml") else {
         return w.put("robots.txt", bytes(b"User-agent: *\nAllow: /\n"));
@@ -120,7 +120,7 @@ pub(super) fn write_all(w: &Writer) -> Result<(), String> {
     let newest: Vec<usize> = (0..site.docs.len()).rev().collect();
     let f = feed(w, site.config.title.clone(), "", &newest);
     w.put("feed.xml", Content::Render("feed.xml", f))?;
-    let groups = |groups: &[Group], what: &str| -> Result<(), String> {
+    let groups = |groups: &[Group], what: &str| -> super::Result<()> {
         for g in groups {
             let f = feed(
                 w,
@@ -153,7 +153,7 @@ struct SitemapIndex {
 /// `sitemap.xml`: every listed page once; past 50,000 addresses, a sitemap
 /// index over `sitemap-1.xml`, `sitemap-2.xml` ... Left out without a base
 /// URL: a sitemap lists absolute addresses.
-pub(super) fn write_sitemap(w: &Writer, paths: &[String]) -> Result<(), String> {
+pub(super) fn write_sitemap(w: &Writer, paths: &[String]) -> super::Result<()> {
     let base = &w.site.config.base_url;
     if base.is_empty() {
         return Ok(());

@@ -131,7 +131,7 @@ struct GroupSection<'a> {
     groups: Vec<GroupLink<'a>>,
 }
 
-pub(super) fn write_all(w: &Writer) -> Result<(), String> {
+pub(super) fn write_all(w: &Writer) -> super::Result<()> {
     let site = w.site;
     write_groups(w, &site.issuers, "co-quan/", "Cơ quan ban hành", "issuer")?;
     write_groups(w, &site.types, "loai/", "Loại văn bản", "type")?;
@@ -174,7 +174,7 @@ fn write_groups(
     index: &str,
     heading: &'static str,
     kind: &'static str,
-) -> Result<(), String> {
+) -> super::Result<()> {
     let site = w.site;
     let sections = if kind == "issuer" {
         crate::site::issuers::sections(site)
@@ -270,7 +270,7 @@ pub(super) fn write_list<'a>(
     spec: ListSpec<'_>,
     mut facts: Vec<Facts>,
     mut density: Option<Density>,
-) -> Result<(), String> {
+) -> super::Result<()> {
     let site = w.site;
     for (path, slice, pager) in paginate(spec.base, spec.docs, site.config.page_size) {
         let mut crumbs = spec.crumbs.clone();
@@ -465,7 +465,7 @@ struct MonthSummary {
 
 /// `dong-thoi-gian/`: years and months with counts; a page per year and
 /// per month, each listing its documents.
-fn write_timeline(w: &Writer) -> Result<(), String> {
+fn write_timeline(w: &Writer) -> super::Result<()> {
     let site = w.site;
     let all: Vec<usize> = (0..site.docs.len()).rev().collect();
     let years: Vec<YearSummary> = site
@@ -570,7 +570,7 @@ struct HomePage<'a> {
     citations: usize,
 }
 
-fn write_home(w: &Writer) -> Result<(), String> {
+fn write_home(w: &Writer) -> super::Result<()> {
     let site = w.site;
     let newest: Vec<usize> = (0..site.docs.len()).rev().collect();
     let mut top: Vec<&Group> = site.issuers.iter().collect();

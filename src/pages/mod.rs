@@ -23,6 +23,45 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use pager::{Pager, paginate};
 
+/// Why a file of the site could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// Writing the file at `path` (relative to the site) failed.
+    #[error("ghi /{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    /// Its JSON could not be made.
+    #[error("ghi /{path}: {source}")]
+    Json {
+        path: String,
+        source: serde_json::Error,
+    },
+    /// A template failed.
+    #[error(transparent)]
+    Render(#[from] crate::render::RenderError),
+    /// Two files of the site at one address.
+    #[error("ghi /{path}: hai trang cùng một địa chỉ (một alias hoặc tên trùng với trang khác)")]
+    SameAddress { path: String },
+    /// A document's alias is the address of another page.
+    #[error("{}: alias {alias} trùng địa chỉ của một trang khác", .file.display())]
+    AliasTaken {
+        file: std::path::PathBuf,
+        alias: String,
+    },
+    /// A file copied into the site (an original, a document's source)
+    /// could not be read.
+    #[error("{}: {source}", .file.display())]
+    Read {
+        file: std::path::PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// The result of writing.
+pub type Result<T, E = WriteError> = std::result::Result<T, E>;
+
 /// How many HTML pages and files in all were written.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Counts {
@@ -74,6 +113,12 @@ impl<'p> Memo<'p> {
 /// [`Writer::carry`]); no file's path starts with it.
 const CARRIED: &str = "\0";
 
+/// A lock that a panicked writer left is still good: the writers only
+/// insert.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Feeds what is written into a hasher.
 struct HashWriter<H>(H);
 
@@ -89,10 +134,10 @@ impl<H: Hasher> std::io::Write for HashWriter<H> {
 
 /// A key of a serializable value (its JSON form) and a name: the key of
 /// a file made from that value alone.
-pub(crate) fn key_of<T: serde::Serialize>(name: &str, value: &T) -> Result<u64, String> {
+pub(crate) fn key_of<T: serde::Serialize>(name: &str, value: &T) -> serde_json::Result<u64> {
     let mut h = HashWriter(crate::fingerprint::hasher());
     name.hash(&mut h.0);
-    serde_json::to_writer(&mut h, value).map_err(|e| e.to_string())?;
+    serde_json::to_writer(&mut h, value)?;
     Ok(h.0.finish())
 }
 
@@ -140,11 +185,7 @@ pub(crate) struct Writer<'a> {
 impl Writer<'_> {
     /// Writes `content` at `path`; in a keyed build, only when its key
     /// changed.
-    pub fn put<T: serde::Serialize>(
-        &self,
-        path: &str,
-        content: Content<'_, T>,
-    ) -> Result<(), String> {
+    pub fn put<T: serde::Serialize>(&self, path: &str, content: Content<'_, T>) -> Result<()> {
         let page = match &content {
             Content::Page(t, _) => Some(*t),
             _ => None,
@@ -162,19 +203,23 @@ impl Writer<'_> {
         path: &str,
         page: Option<&str>,
         inputs: Option<u64>,
-        make: impl FnOnce() -> Result<Content<'c, T>, String>,
-    ) -> Result<(), String> {
+        make: impl FnOnce() -> Result<Content<'c, T>>,
+    ) -> Result<()> {
         self.files.fetch_add(1, Ordering::Relaxed);
         if let Some(template) = page {
             self.pages.fetch_add(1, Ordering::Relaxed);
             if template != "404.html" && template != "redirect.html" {
-                self.listed
-                    .lock()
-                    .map_err(|e| e.to_string())?
-                    .push(path.to_string());
+                lock(&self.listed).push(path.to_string());
             }
         }
-        let fail = |e: &dyn std::fmt::Display| format!("ghi /{path}: {e}");
+        let io = |source: std::io::Error| WriteError::Io {
+            path: path.to_string(),
+            source,
+        };
+        let json = |source: serde_json::Error| WriteError::Json {
+            path: path.to_string(),
+            source,
+        };
         let Some(memo) = self.memo else {
             // A one-off build: no key, every file written.
             self.written.fetch_add(1, Ordering::Relaxed);
@@ -182,10 +227,10 @@ impl Writer<'_> {
                 Content::Json(value, depth) => {
                     // Streamed: a file of every document is never held whole.
                     use std::io::Write;
-                    let file = self.staging.create(path).map_err(|e| fail(&e))?;
+                    let file = self.staging.create(path).map_err(io)?;
                     let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-                    json_lines::to_writer(&mut out, &value, depth).map_err(|e| fail(&e))?;
-                    out.flush().map_err(|e| fail(&e))
+                    json_lines::to_writer(&mut out, &value, depth).map_err(json)?;
+                    out.flush().map_err(io)
                 }
                 content => self.write(path, &self.bytes_of(path, content)?),
             };
@@ -197,7 +242,9 @@ impl Writer<'_> {
             None => {
                 let content = make()?;
                 let view_key = match &content {
-                    Content::Page(t, v) | Content::Render(t, v) => Some(key_of(t, v)?),
+                    Content::Page(t, v) | Content::Render(t, v) => {
+                        Some(key_of(t, v).map_err(json)?)
+                    }
                     Content::Json(..) | Content::Bytes(_) => None,
                 };
                 match view_key {
@@ -210,11 +257,11 @@ impl Writer<'_> {
             }
         };
         {
-            let mut current = memo.current.lock().map_err(|e| e.to_string())?;
+            let mut current = lock(&memo.current);
             if current.insert(path.to_string(), key).is_some() {
-                return Err(fail(
-                    &"hai trang cùng một địa chỉ (một alias hoặc tên trùng với trang khác)",
-                ));
+                return Err(WriteError::SameAddress {
+                    path: path.to_string(),
+                });
             }
         }
         if memo.previous.get(path) == Some(&key) {
@@ -233,29 +280,32 @@ impl Writer<'_> {
         &self,
         path: &str,
         content: Content<'_, T>,
-    ) -> Result<Vec<u8>, String> {
-        match content {
-            Content::Page(t, v) | Content::Render(t, v) => self.renderer.render(t, path, &v),
+    ) -> Result<Vec<u8>> {
+        Ok(match content {
+            Content::Page(t, v) | Content::Render(t, v) => self.renderer.render(t, path, &v)?,
             Content::Json(v, depth) => {
-                json_lines::to_vec(&v, depth).map_err(|e| format!("ghi /{path}: {e}"))
+                json_lines::to_vec(&v, depth).map_err(|source| WriteError::Json {
+                    path: path.to_string(),
+                    source,
+                })?
             }
-            Content::Bytes(b) => Ok(b.into_owned()),
-        }
+            Content::Bytes(b) => b.into_owned(),
+        })
     }
 
     /// In a keyed build, when the files under `prefix` were made from
     /// inputs whose key is `key` last time too: keeps them all, and says
     /// so (the caller then makes none of them).
-    pub fn carry(&self, prefix: &str, key: impl FnOnce() -> u64) -> Result<bool, String> {
+    pub fn carry(&self, prefix: &str, key: impl FnOnce() -> u64) -> bool {
         let Some(memo) = self.memo else {
-            return Ok(false);
+            return false;
         };
         let mark = format!("{CARRIED}{prefix}");
         let key = key();
-        let mut current = memo.current.lock().map_err(|e| e.to_string())?;
+        let mut current = lock(&memo.current);
         current.insert(mark.clone(), key);
         if memo.previous.get(&mark) != Some(&key) {
-            return Ok(false);
+            return false;
         }
         for (path, key) in memo.previous.iter() {
             if path.starts_with(prefix) {
@@ -263,7 +313,7 @@ impl Writer<'_> {
                 current.insert(path.clone(), *key);
             }
         }
-        Ok(true)
+        true
     }
 
     /// Whether this is a keyed build (keys are worth making).
@@ -271,17 +321,20 @@ impl Writer<'_> {
         self.memo.is_some()
     }
 
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), String> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
         self.staging
             .write(path, bytes)
-            .map_err(|e| format!("ghi /{path}: {e}"))
+            .map_err(|source| WriteError::Io {
+                path: path.to_string(),
+                source,
+            })
     }
 }
 
 /// The client-side search index, under `search/`. The status filter's
 /// values are the theme's words of the lists (`list_replaced`, …) and of
 /// the status line (`status_none_known`).
-fn write_search_index(w: &Writer, theme: &Theme) -> Result<(), String> {
+fn write_search_index(w: &Writer, theme: &Theme) -> Result<()> {
     let site = w.site;
     let word = |key: &str| theme.labels.get(key).map_or("", String::as_str);
     let statuses: Vec<&str> = site
@@ -337,7 +390,7 @@ fn write_search_index(w: &Writer, theme: &Theme) -> Result<(), String> {
         }
         h.finish()
     };
-    if w.carry("search/", inputs)? {
+    if w.carry("search/", inputs) {
         return Ok(());
     }
     let files = crate::search::build_index_with(&docs, &cited);
@@ -356,7 +409,7 @@ pub fn write_all(
     memo: Option<&Memo>,
     lap: &mut dyn FnMut(&'static str),
     pages_ready: &mut dyn FnMut(),
-) -> Result<Counts, String> {
+) -> Result<Counts> {
     let w = Writer {
         site,
         renderer,
@@ -383,7 +436,7 @@ pub fn write_all(
     write_search_index(&w, theme)?;
     lap("search index");
     feeds::write_all(&w)?;
-    let mut listed = std::mem::take(&mut *w.listed.lock().map_err(|e| e.to_string())?);
+    let mut listed = std::mem::take(&mut *lock(&w.listed));
     listed.sort();
     feeds::write_sitemap(&w, &listed)?;
     lap("feeds and sitemap");

@@ -10,7 +10,7 @@ use chrono::Datelike;
 use std::collections::BTreeMap;
 
 /// Writes issuer `gi`'s type and month lists.
-pub(super) fn write_issuer_lists(w: &Writer, gi: usize) -> Result<(), String> {
+pub(super) fn write_issuer_lists(w: &Writer, gi: usize) -> super::Result<()> {
     let site = w.site;
     let g = &site.issuers[gi];
     // g.docs is newest first; each split keeps that order.

@@ -8,7 +8,15 @@ pub mod theme;
 use crate::config::Config;
 use serde::Serialize;
 use tera::{Context, Tera};
-pub use theme::Theme;
+pub use theme::{Theme, ThemeError};
+
+/// A template that failed on a page: the template and why, with its causes.
+#[derive(Debug, thiserror::Error)]
+#[error("{template}: {message}")]
+pub struct RenderError {
+    pub template: String,
+    pub message: String,
+}
 
 /// The compiled templates plus what every page shares.
 pub struct Renderer {
@@ -21,7 +29,7 @@ pub struct Renderer {
 impl Renderer {
     /// Compiles the theme's templates; `config` and the theme's labels are
     /// available to every template as `site` and `labels`.
-    pub fn new(theme: &Theme, config: &Config) -> Result<Renderer, String> {
+    pub fn new(theme: &Theme, config: &Config) -> Result<Renderer, ThemeError> {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         // `{{ n | num }}`: every count on a page as `10.278`.
@@ -35,7 +43,7 @@ impl Renderer {
             .map(|(name, body)| (name.as_str(), body.as_str()))
             .collect();
         tera.add_raw_templates(templates)
-            .map_err(|e| format!("lỗi mẫu giao diện: {}", error_chain(&e)))?;
+            .map_err(|e| ThemeError::Templates(error_chain(&e)))?;
         let global = tera.global_context();
         global.insert("site", config);
         global.insert("labels", &theme.labels);
@@ -52,7 +60,7 @@ impl Renderer {
         template: &str,
         path: &str,
         page: &T,
-    ) -> Result<Vec<u8>, String> {
+    ) -> Result<Vec<u8>, RenderError> {
         let mut context = Context::new();
         // The 404 page is served at any address: its links start at the root.
         let root = if path == "404.html" {
@@ -66,7 +74,10 @@ impl Renderer {
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(template, &context, &mut out)
-            .map_err(|e| format!("{template}: {}", error_chain(&e)))?;
+            .map_err(|e| RenderError {
+                template: template.to_string(),
+                message: error_chain(&e),
+            })?;
         if template.ends_with(".html") {
             out = squeeze::squeeze(&out);
         }

@@ -62,10 +62,36 @@ pub struct Theme {
     pub statics: BTreeMap<String, Vec<u8>>,
 }
 
+/// Why a theme could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    /// The site's theme folder could not be walked.
+    #[error("{}: {source}", .dir.display())]
+    Walk {
+        dir: std::path::PathBuf,
+        source: walkdir::Error,
+    },
+    /// A file of it could not be read.
+    #[error("{}: {source}", .file.display())]
+    Read {
+        file: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    /// A template or `labels.toml` (named as under the theme folder) is
+    /// not UTF-8.
+    #[error("{0}: không phải UTF-8")]
+    NotUtf8(String),
+    #[error("labels.toml: {0}")]
+    Labels(#[from] toml::de::Error),
+    /// The templates do not compile (with the causes).
+    #[error("lỗi mẫu giao diện: {0}")]
+    Templates(String),
+}
+
 impl Theme {
     /// The default theme with any file found under `site_theme_dir`
     /// (which may not exist) taking the place of the built-in one.
-    pub fn load(site_theme_dir: Option<&Path>) -> Result<Theme, String> {
+    pub fn load(site_theme_dir: Option<&Path>) -> Result<Theme, ThemeError> {
         let mut templates = BTreeMap::new();
         let mut statics = BTreeMap::new();
         let mut labels_src = String::new();
@@ -80,23 +106,27 @@ impl Theme {
         }
         if let Some(dir) = site_theme_dir.filter(|d| d.is_dir()) {
             for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-                let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+                let entry = entry.map_err(|source| ThemeError::Walk {
+                    dir: dir.to_path_buf(),
+                    source,
+                })?;
                 if !entry.file_type().is_file() {
                     continue;
                 }
                 let rel = entry
                     .path()
                     .strip_prefix(dir)
-                    .map_err(|e| e.to_string())?
+                    .unwrap_or(entry.path())
                     .to_string_lossy()
                     .replace('\\', "/");
-                let bytes = std::fs::read(entry.path())
-                    .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+                let bytes = std::fs::read(entry.path()).map_err(|source| ThemeError::Read {
+                    file: entry.path().to_path_buf(),
+                    source,
+                })?;
                 place(&rel, bytes, &mut templates, &mut statics, &mut labels_src)?;
             }
         }
-        let labels: BTreeMap<String, String> =
-            toml::from_str(&labels_src).map_err(|e| format!("labels.toml: {e}"))?;
+        let labels: BTreeMap<String, String> = toml::from_str(&labels_src)?;
         Ok(Theme {
             templates,
             labels,
@@ -111,14 +141,14 @@ fn place(
     templates: &mut BTreeMap<String, String>,
     statics: &mut BTreeMap<String, Vec<u8>>,
     labels: &mut String,
-) -> Result<(), String> {
+) -> Result<(), ThemeError> {
     if let Some(name) = rel.strip_prefix("templates/") {
-        let text = String::from_utf8(bytes).map_err(|_| format!("{rel}: không phải UTF-8"))?;
+        let text = String::from_utf8(bytes).map_err(|_| ThemeError::NotUtf8(rel.to_string()))?;
         templates.insert(name.to_string(), text);
     } else if let Some(name) = rel.strip_prefix("static/") {
         statics.insert(name.to_string(), bytes);
     } else if rel == "labels.toml" {
-        *labels = String::from_utf8(bytes).map_err(|_| format!("{rel}: không phải UTF-8"))?;
+        *labels = String::from_utf8(bytes).map_err(|_| ThemeError::NotUtf8(rel.to_string()))?;
     }
     Ok(())
 }

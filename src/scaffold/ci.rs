@@ -2,7 +2,9 @@
 //! pin the vanban version that wrote them, download that release's binary,
 //! check it against the release's SHA-256 checksum, and build it with
 //! `cargo install --locked vanban@<version>` only when no verified binary
-//! can be had.
+//! can be had. Both keep the previous run's site and build cache
+//! (`vanban build --cache`), so that a push that edits one document renders
+//! only what depends on it.
 
 /// The version the files pin: this vanban's own.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -62,6 +64,10 @@ fn indent(text: &str, spaces: usize) -> String {
         .join("\n")
 }
 
+/// The folder `vanban build --cache` keeps its state in, cached with
+/// `public/` between runs.
+pub const CACHE_DIR: &str = ".vanban-cache";
+
 const PIN_NOTE: &str = "# VANBAN_VERSION pins the vanban that builds the site (the one that wrote\n# this file). To move to another release, change the number here: the\n# release binary of that version is downloaded and checked against its\n# SHA-256 checksum; without one, it is built with `cargo install --locked`.";
 
 /// `.github/workflows/pages.yml`.
@@ -94,6 +100,16 @@ jobs:
         with:
           path: ~/.vanban
           key: vanban-${{{{ runner.os }}}}-${{{{ runner.arch }}}}-${{{{ env.VANBAN_VERSION }}}}
+      # The previous run's site and build cache: a push that edits one
+      # document renders only what depends on it. A cache of another vanban
+      # version is never restored (and vanban would ignore it).
+      - uses: actions/cache@v4
+        with:
+          path: |
+            {CACHE_DIR}
+            public
+          key: vanban-site-${{{{ env.VANBAN_VERSION }}}}-${{{{ github.sha }}}}
+          restore-keys: vanban-site-${{{{ env.VANBAN_VERSION }}}}-
       - name: Install vanban
         run: |
 {install}
@@ -101,7 +117,7 @@ jobs:
       - name: Check
         run: vanban check --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
       - name: Build
-        run: vanban build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
+        run: vanban build --base-url "${{{{ steps.pages.outputs.base_url }}}}/" --cache {CACHE_DIR}
       - uses: actions/upload-pages-artifact@v3
         with:
           path: public
@@ -127,9 +143,13 @@ pub fn gitlab() -> String {
 image: rust:latest
 variables:
   VANBAN_VERSION: "{VERSION}"
+# The vanban binary, and the previous run's site and build cache (a push
+# that edits one document renders only what depends on it).
 cache:
-  key: vanban-$VANBAN_VERSION
-  paths: [.vanban/]
+  - key: vanban-$VANBAN_VERSION
+    paths: [.vanban/]
+  - key: vanban-site-$VANBAN_VERSION
+    paths: [{CACHE_DIR}/, public/]
 pages:
   script:
     - export VANBAN_ROOT="$CI_PROJECT_DIR/.vanban"
@@ -137,7 +157,7 @@ pages:
 {install}
     - export PATH="$VANBAN_ROOT/bin:$PATH"
     - vanban check --base-url "$CI_PAGES_URL/"
-    - vanban build --base-url "$CI_PAGES_URL/"
+    - vanban build --base-url "$CI_PAGES_URL/" --cache {CACHE_DIR}
   artifacts:
     paths: [public]
   rules:
@@ -160,6 +180,7 @@ mod tests {
                 file.contains("cargo install --locked --root \"$root\" \"vanban@$VANBAN_VERSION\"")
             );
             assert!(file.contains(&releases_url()));
+            assert!(file.contains(&format!("--cache {CACHE_DIR}")));
         }
     }
 }

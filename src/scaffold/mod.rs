@@ -120,7 +120,7 @@ pub fn init(dir: &Path, host: Host) -> Result<Vec<PathBuf>, String> {
         ("themes/README.md", THEME_README),
         (".github/workflows/pages.yml", &github),
         (".gitlab-ci.yml", &gitlab),
-        (".gitignore", "/public\n/public.vanban-*\n"),
+        (".gitignore", "/public\n/public.vanban-*\n/.vanban-cache\n"),
         (
             "README.md",
             "# Kho văn bản\n\nThêm văn bản vào `content/` (`vanban import` hoặc `vanban new`), kiểm tra bằng `vanban check`, xem thử bằng `vanban serve`, rồi `git push`.\n",

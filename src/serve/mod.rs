@@ -289,7 +289,7 @@ impl LiveBuild {
         }
     }
 
-    fn reload_config(&mut self, file: &Path) -> Result<(), String> {
+    fn reload_config(&mut self, file: &Path) -> Result<(), BuildError> {
         let mut config = Config::load(file)?;
         config.set_base_url(&self.base_url);
         let root = file.parent().unwrap_or(Path::new(""));

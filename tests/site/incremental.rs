@@ -255,3 +255,199 @@ fn first_page_with(site: &Path, text: &str) -> PathBuf {
         .map(|e| e.path().strip_prefix(site).unwrap().to_path_buf())
         .unwrap_or_else(|| panic!("no page shows {text}"))
 }
+
+/// `vanban build --cache DIR`, as CI runs it: one process a build, the
+/// state kept in DIR beside the output folder.
+struct Cached {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Cached {
+    fn generated(count: usize) -> Cached {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_path_buf();
+        vanban::generate::generate(&vanban::generate::GenerateOptions {
+            count,
+            seed: 3,
+            output: root.join("content"),
+        })
+        .unwrap();
+        Cached { _tmp: tmp, root }
+    }
+
+    /// Runs `vanban build ARGS` in the archive's folder; its stderr.
+    fn build(&self, args: &[&str]) -> String {
+        let out = vanban(&self.root, &[&["build"], args].concat());
+        let err = stderr(&out);
+        assert!(out.status.success(), "{args:?}: {err}");
+        err
+    }
+
+    /// A cached build of `content` into `public`, with `more` arguments:
+    /// (files, files written, stderr).
+    fn cached(&self, content: &str, more: &[&str]) -> (usize, usize, String) {
+        let args = [
+            &[
+                "--content",
+                content,
+                "--output",
+                "public",
+                "--cache",
+                "cache",
+            ],
+            more,
+        ]
+        .concat();
+        let err = self.build(&args);
+        let line = err
+            .lines()
+            .find(|l| l.starts_with("Đã dựng"))
+            .unwrap_or_else(|| panic!("no summary: {err}"));
+        let number_before = |mark: &str| -> usize {
+            let head = &line[..line.find(mark).unwrap_or_else(|| panic!("{line}"))];
+            head.rsplit([' ', '(']).next().unwrap().parse().unwrap()
+        };
+        (number_before(" tệp ("), number_before(" tệp ghi mới"), err)
+    }
+
+    /// Asserts that `public` is byte for byte a full build of `content`
+    /// (with `more` arguments) made without a cache.
+    fn same_as_full_build(&self, content: &str, more: &[&str], what: &str) {
+        let fresh = self.root.join("fresh");
+        let _ = std::fs::remove_dir_all(&fresh);
+        self.build(&[&["--content", content, "--output", "fresh"], more].concat());
+        let (cached, full) = (snapshot(&self.root.join("public")), snapshot(&fresh));
+        let differ: Vec<&String> = full
+            .iter()
+            .filter(|(path, bytes)| cached.get(*path) != Some(*bytes))
+            .map(|(path, _)| path)
+            .chain(cached.keys().filter(|p| !full.contains_key(*p)))
+            .take(10)
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{what}: the cached build differs from a full build at {differ:?}"
+        );
+    }
+
+    fn cache_file(&self) -> PathBuf {
+        self.root.join("cache/vanban-cache.json")
+    }
+}
+
+#[test]
+fn a_cached_build_after_one_edit_writes_only_what_depends_on_it() {
+    let a = Cached::generated(200);
+    let (files, written, err) = a.cached("content", &[]);
+    assert_eq!(written, files, "a first build writes everything: {err}");
+    assert!(!err.contains("note:"), "no cache yet is no problem: {err}");
+    assert!(a.cache_file().is_file());
+
+    let mut docs: Vec<PathBuf> = walkdir::WalkDir::new(a.root.join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    docs.sort();
+    let doc = &docs[10];
+    let text = read(doc);
+    std::fs::write(
+        doc,
+        format!("{text}\nCâu mới về phòng chống lụt bão qzxwv.\n"),
+    )
+    .unwrap();
+    let (files, written, err) = a.cached("content", &[]);
+    assert!(!err.contains("note:"), "{err}");
+    assert!(
+        written < 40,
+        "one body edit rewrote {written} of {files} files"
+    );
+    a.same_as_full_build("content", &[], "body edit");
+    assert!(
+        snapshot(&a.root.join("public"))
+            .values()
+            .any(|b| String::from_utf8_lossy(b).contains("qzxwv")),
+        "the edit is not on the site"
+    );
+
+    // Nothing changed: nothing written.
+    let (_, written, _) = a.cached("content", &[]);
+    assert_eq!(written, 0);
+
+    // A document deleted: its files go, the lists that showed it change.
+    std::fs::remove_file(&docs[20]).unwrap();
+    let (files, written, _) = a.cached("content", &[]);
+    assert!(
+        written < files / 2,
+        "a deletion rewrote {written} of {files}"
+    );
+    a.same_as_full_build("content", &[], "document deleted");
+}
+
+#[test]
+fn a_cache_that_cannot_be_trusted_is_ignored_with_a_note() {
+    let a = Cached::generated(40);
+    let whole = |a: &Cached, content: &str, more: &[&str], note: &str, what: &str| {
+        let (files, written, err) = a.cached(content, more);
+        assert!(
+            err.contains("note: bỏ qua bộ nhớ đệm") && err.contains(note),
+            "{what}: {err}"
+        );
+        assert_eq!(written, files, "{what}: not a whole new build");
+        a.same_as_full_build(content, more, what);
+    };
+    a.cached("content", &[]);
+    std::fs::write(a.cache_file(), "rác {{{ \u{0}").unwrap();
+    whole(&a, "content", &[], "tệp hỏng", "garbage");
+
+    let text = read(&a.cache_file());
+    std::fs::write(a.cache_file(), &text[..text.len() / 2]).unwrap();
+    whole(&a, "content", &[], "tệp hỏng", "truncated");
+
+    let version = format!("\"version\":\"{}\"", env!("CARGO_PKG_VERSION"));
+    let text = read(&a.cache_file());
+    assert!(text.contains(&version));
+    std::fs::write(
+        a.cache_file(),
+        text.replace(&version, "\"version\":\"0.0.1\""),
+    )
+    .unwrap();
+    whole(&a, "content", &[], "vanban 0.0.1", "another version");
+
+    // Other settings, another content folder: another site.
+    whole(
+        &a,
+        "content",
+        &["--base-url", "https://kho.example/"],
+        "khác",
+        "other settings",
+    );
+    copy_dir(&a.root.join("content"), &a.root.join("content-2"));
+    whole(
+        &a,
+        "content-2",
+        &["--base-url", "https://kho.example/"],
+        "khác",
+        "another content folder",
+    );
+
+    // The output folder is not the one the cache describes.
+    std::fs::remove_dir_all(a.root.join("public")).unwrap();
+    whole(
+        &a,
+        "content-2",
+        &["--base-url", "https://kho.example/"],
+        "thư mục đầu ra",
+        "output deleted",
+    );
+    std::fs::write(a.root.join("public/index.html"), "sửa tay").unwrap();
+    whole(
+        &a,
+        "content-2",
+        &["--base-url", "https://kho.example/"],
+        "thư mục đầu ra",
+        "output changed",
+    );
+}

@@ -329,6 +329,35 @@ fn the_github_pages_workflow_installs_the_pinned_release_and_builds_the_site() {
     let public = kho.join("public");
     assert!(public.join("van-ban/2021/176-cv-tu/index.html").is_file());
     assert!(read(&public.join("feed.xml")).contains("https://example.github.io/kho/van-ban/"));
+
+    // The site and the build cache are kept between runs, keyed on the
+    // vanban version (a restore prefix: the newest cache of that version).
+    let steps = yaml(&kho.join(".github/workflows/pages.yml"))["jobs"]["build"]["steps"].clone();
+    let cache = steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["with"]["path"]
+                .as_str()
+                .is_some_and(|p| p.contains(".vanban-cache"))
+        })
+        .expect("a cache step for the build cache");
+    assert!(
+        cache["uses"]
+            .as_str()
+            .unwrap()
+            .starts_with("actions/cache@")
+    );
+    assert!(cache["with"]["path"].as_str().unwrap().contains("public"));
+    let key = cache["with"]["key"].as_str().unwrap();
+    let prefix = cache["with"]["restore-keys"].as_str().unwrap();
+    assert!(prefix.contains("${{ env.VANBAN_VERSION }}"), "{prefix}");
+    assert!(key.starts_with(prefix) && key.len() > prefix.len(), "{key}");
+    assert!(kho.join(".vanban-cache/vanban-cache.json").is_file());
+    // The next run (cache restored) builds with it: nothing to write.
+    run_github_steps(&kho, tmp.path(), &releases).unwrap();
+    assert!(public.join("van-ban/2021/176-cv-tu/index.html").is_file());
 }
 
 #[test]
@@ -386,6 +415,27 @@ fn the_gitlab_pages_job_installs_the_pinned_release_and_builds_the_site() {
     let public = kho.join("public");
     assert!(public.join("van-ban/2021/176-cv-tu/index.html").is_file());
     assert!(read(&public.join("feed.xml")).contains("https://example.gitlab.io/kho/van-ban/"));
+    // The site and the build cache are cached, keyed on the vanban version.
+    let caches = ci["cache"].as_array().unwrap();
+    let site = caches
+        .iter()
+        .find(|c| {
+            c["paths"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p == ".vanban-cache/")
+        })
+        .expect("a cache of the build cache");
+    assert!(
+        site["paths"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == "public/")
+    );
+    assert!(site["key"].as_str().unwrap().contains("$VANBAN_VERSION"));
+    assert!(kho.join(".vanban-cache/vanban-cache.json").is_file());
 }
 
 #[test]

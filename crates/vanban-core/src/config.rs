@@ -42,19 +42,45 @@ impl Default for Config {
     }
 }
 
+/// Why the settings file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}: không đọc được: {source}", .path.display())]
+    Read {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {source}", .path.display())]
+    Parse {
+        path: std::path::PathBuf,
+        source: toml::de::Error,
+    },
+    #[error("{}: `page_size` phải lớn hơn 0", .path.display())]
+    PageSize { path: std::path::PathBuf },
+}
+
 impl Config {
     /// Reads `path` if it exists; a missing file gives the defaults.
-    pub fn load(path: &Path) -> Result<Config, String> {
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(format!("{}: không đọc được: {e}", path.display())),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
         };
-        let mut config: Config =
-            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut config: Config = toml::from_str(&text).map_err(|source| ConfigError::Parse {
+            path: path.to_path_buf(),
+            source,
+        })?;
         config.set_base_url(&config.base_url.clone());
         if config.page_size == 0 {
-            return Err(format!("{}: `page_size` phải lớn hơn 0", path.display()));
+            return Err(ConfigError::PageSize {
+                path: path.to_path_buf(),
+            });
         }
         Ok(config)
     }

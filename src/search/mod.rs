@@ -115,7 +115,11 @@
 //! - `m/<b>.bin`, metadata of documents `b*metaBlock ..`: number, type
 //!   index (one past the facet's end: none), issuer name, date as
 //!   `yyyymmdd` (0: none), trích yếu, URL relative to
-//!   the site root, topic count and indexes, leading body text.
+//!   the site root, topic count and indexes, 1 when the document has an
+//!   excerpt file (a body), else 0.
+//! - `x/<id / 1000>/<id % 1000>.txt`: the excerpt pieces of document `id`
+//!   (with a body), one a line ([`excerpt`]), fetched for the hits shown
+//!   only.
 //! - `f/issuer.json`: the issuer facet's `[value, count]` in file order
 //!   (read for the filters only: a thousand names in a big archive).
 //! - `f/<facet>-<i>.bin`: the set of documents having the facet's `i`-th
@@ -125,6 +129,7 @@
 mod build;
 pub mod client;
 pub mod codec;
+pub mod excerpt;
 pub mod fit;
 pub mod text;
 

@@ -274,6 +274,31 @@
     return best;
   }
 
+  // --------------------------------------------------------------- excerpt
+  // src/search/excerpt.rs: a document's excerpt file holds pieces of its
+  // body, one a line; the piece shown holds the most distinct query words
+  // (the last a prefix when `prefix`), the first of equals, the first
+  // piece when none does.
+
+  function pick(file, words, prefix) {
+    let best = '';
+    let bestHeld = 0;
+    file.split('\n').forEach((piece, i) => {
+      const tokens = tokenize(piece);
+      let held = 0;
+      words.forEach((w, j) => {
+        if (words.slice(0, j).includes(w)) return;
+        const last = prefix && j + 1 === words.length;
+        if (tokens.some((t) => t.f === w || (last && t.f.startsWith(w)))) held++;
+      });
+      if (i === 0 || held > bestHeld) {
+        best = piece;
+        bestHeld = held;
+      }
+    });
+    return best;
+  }
+
   // ---------------------------------------------------------------- client
   // Ranking (src/search/mod.rs, "Terms and ranking").
 
@@ -448,11 +473,21 @@
       return (await getManifest()).facets[name] || [];
     }
 
-    /** Metadata of the documents `ids`, fetched together. */
-    async function hits(ids, scores) {
+    /**
+     * The documents `ids`: their metadata fetched together, then their
+     * excerpts (the piece of each body holding the most of the folded
+     * query `words`, the last a prefix when `prefix`).
+     */
+    async function hits(ids, scores, words, prefix) {
       const m = await getManifest();
       const metas = await Promise.all(ids.map((id) => meta(m, id)));
-      return ids.map((id, i) => ({ id: id, score: scores ? scores[i] : 0, meta: metas[i] }));
+      const texts = await Promise.all(ids.map((id, i) => (metas[i].excerpt ? file('search/x/' + Math.floor(id / 1000) + '/' + (id % 1000) + '.txt') : null)));
+      return ids.map((id, i) => ({
+        id: id,
+        score: scores ? scores[i] : 0,
+        meta: metas[i],
+        excerpt: texts[i] ? pick(decoder.decode(texts[i]), words || [], Boolean(prefix)) : '',
+      }));
     }
 
     /**
@@ -662,6 +697,8 @@
         hits: await hits(
           first,
           first.map((d) => score[d]),
+          tokens.map((t) => t.f),
+          prefix,
         ),
         words: tokens.map((t) => t.f),
         prefix: prefix ? tokens[last].f : null,
@@ -686,8 +723,10 @@
     const url = r.str();
     const topics = [];
     for (let n = r.varint(), i = 0; i < n; i++) topics.push(facet(m.facets.topic, r.varint()));
-    const lead = r.str();
-    return { number: number, type: type, issuer: issuer, date: date, title: title, url: url, topics: topics, lead: lead };
+    // 1: it has an excerpt file (search/x/<id>.txt), 0: no body.
+    const excerpt = r.varint();
+    if (excerpt > 1) throw Malformed();
+    return { number: number, type: type, issuer: issuer, date: date, title: title, url: url, topics: topics, excerpt: excerpt === 1 };
   }
 
   // ------------------------------------------------------------- display
@@ -791,6 +830,7 @@
     readTiers: readTiers,
     createClient: createClient,
     fit: fit,
+    pick: pick,
     formatDate: formatDate,
     formatCount: formatCount,
     highlight: highlight,
@@ -910,7 +950,7 @@
         }
         li.appendChild(info);
 
-        const text = excerpt(m.lead, result.words, result.prefix);
+        const text = excerpt(h.excerpt, result.words, result.prefix);
         if (text) {
           const p = document.createElement('p');
           p.className = 'search-hit-excerpt';
@@ -1022,7 +1062,7 @@
           say(result.total ? 'Tìm thấy ' + formatCount(result.total) + ' văn bản.' : 'Không tìm thấy văn bản nào.');
         }
         const ids = result.ids.slice(shown, shown + 10);
-        const hits = await client.hits(ids);
+        const hits = await client.hits(ids, null, result.words, result.prefix !== null);
         if (result === current) renderHits(result, hits);
       } catch (e) {
         say(failure());

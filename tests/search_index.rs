@@ -757,6 +757,53 @@ fn a_first_page_filled_by_the_trich_yeu_does_not_fetch_the_body_tiers() {
     assert!(!mixed.partial && mixed.total > 30_000 && mixed.hits.len() == 10);
 }
 
+/// The fixture, one old decision about corruption, then 80 newer ones of
+/// the same first 16 words of trích yếu about epidemics.
+fn build_lookalikes() -> Vec<IndexFile> {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let head =
+        "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong công tác phòng, chống";
+    let extra: Vec<Fixture> = (0..=80)
+        .map(|i| Fixture {
+            number: leak(format!("{}/QĐ-UBND", 100 + i)),
+            doc_type: "Quyết định",
+            title: leak(if i == 0 {
+                format!("{head} tham nhũng, tiêu cực")
+            } else {
+                format!("{head} dịch bệnh truyền nhiễm")
+            }),
+            issuer: "UBND tỉnh Kiên Giang",
+            date: "2022-01-01",
+            topics: &[],
+            body: "Khen thưởng.",
+            status: "",
+        })
+        .collect();
+    build_with(&extra)
+}
+
+#[test]
+fn a_pasted_trich_yeu_finds_its_document_among_look_alikes() {
+    // All 81 hold the first 16 words in their trích yếu and score alike on
+    // them; the words past them tell the old one apart.
+    let files = build_lookalikes();
+    let q = "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong công tác phòng, chống tham nhũng, tiêu cực";
+    for query in [q.to_owned(), vanban::text::fold(q)] {
+        let mut c = Client::new(from_files(&files));
+        let out = c.search(&request(&query, false, &[])).unwrap();
+        assert_eq!(out.total, 81, "{query}");
+        assert_eq!(out.hits[0].meta.number, "100/QĐ-UBND", "{query}");
+    }
+    let folded = vanban::text::fold(q);
+    let mut asked = vec![request(q, false, &[]), request(&folded, false, &[])];
+    // Fewer words than a long query: ties past the 20th are not re-ranked.
+    for n in [4, 6, 7, 17, 20] {
+        let words: Vec<&str> = folded.split(' ').take(n).collect();
+        asked.push(request(&words.join(" "), false, &[]));
+    }
+    js_answers_alike(&files, &asked);
+}
+
 #[test]
 fn search_js_answers_like_the_rust_client_on_big_terms() {
     js_answers_alike(
@@ -769,6 +816,8 @@ fn search_js_answers_like_the_rust_client_on_big_terms() {
             big_request("dich", 30, false),
             request("chong dich", false, &[("type", "Kế hoạch")]),
             request("chong di", true, &[]),
+            // A long query: the documents tied with the 20th re-ranked too.
+            big_request("ke hoach phat trien kinh te dot", 10, false),
         ],
     );
 }

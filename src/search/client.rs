@@ -6,7 +6,7 @@
 use super::build::{EXACT, NUMBER, PAIR, SYLLABLE};
 use super::codec::{self, Malformed, Reader};
 use super::excerpt;
-use super::fit::{FIT_TOKENS, RERANK, fit};
+use super::fit::{FIT_TOKENS, LONG_QUERY, RERANK, RERANK_TIES, fit};
 use super::text::{self, Gap};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -509,7 +509,16 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
         matches.sort_by(|&a, &b| score[b as usize].cmp(&score[a as usize]).then(b.cmp(&a)));
         // Stage 6: the best scored, by how well their number or trích yếu
         // holds the query (their metadata in rank order).
-        let head = matches.len().min(RERANK);
+        // A long query (a pasted trích yếu) re-orders every document tied
+        // with the last of the 20 too (to RERANK_TIES): they hold the
+        // words looked up alike, the words after them tell them apart.
+        let mut head = matches.len().min(RERANK);
+        if words.len() > LONG_QUERY && head == RERANK {
+            let edge = score[matches[head - 1] as usize];
+            while head < matches.len().min(RERANK_TIES) && score[matches[head] as usize] == edge {
+                head += 1;
+            }
+        }
         let mut keyed = Vec::with_capacity(head);
         for &id in &matches[..head] {
             let meta = self.meta(id)?;

@@ -251,6 +251,8 @@
   // query words.
 
   const RERANK = 20;
+  const LONG_QUERY = 6;
+  const RERANK_TIES = 100;
   const FIT_TOKENS = 32;
 
   function fit(words, prefix, number, title) {
@@ -678,7 +680,15 @@
       ids.sort((a, b) => score[b] - score[a] || b - a);
       // Stage 6: the best scored, by how well their number or trích yếu
       // holds the query (their metadata in rank order).
-      const head = ids.slice(0, RERANK);
+      // A long query (a pasted trích yếu) re-orders every document tied
+      // with the last of the 20 too (to RERANK_TIES): they hold the words
+      // looked up alike, the words after them tell them apart.
+      let headLen = Math.min(ids.length, RERANK);
+      if (words.length > LONG_QUERY && headLen === RERANK) {
+        const edge = score[ids[headLen - 1]];
+        while (headLen < Math.min(ids.length, RERANK_TIES) && score[ids[headLen]] === edge) headLen++;
+      }
+      const head = ids.slice(0, headLen);
       const metas = await Promise.all(head.map((id) => meta(m, id)));
       const keyed = head.map((id, i) => [fit(words, prefix, metas[i].number, metas[i].title), id]);
       // The run first, then the score (which holds the exact-diacritic bonus),

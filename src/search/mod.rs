@@ -71,7 +71,14 @@
 //! match (AND). Then the 20 best scored are re-ordered by how well their
 //! number or trích yếu holds the query ([`fit`]: the longest run of query
 //! words in order, then the share of the field's syllables that are query
-//! words); ties go to the newer document.
+//! words); ties go to the newer document. A query of more than
+//! [`fit::LONG_QUERY`] words (a pasted trích yếu) re-orders, besides the
+//! 20, every document whose score ties with the 20th (up to
+//! [`fit::RERANK_TIES`]): look-alike titles hold the words looked up
+//! alike, and only the words after them tell them apart.
+//!
+//! Each hit shown gets an excerpt: the piece of its body's excerpt file
+//! holding the most query words ([`excerpt`]).
 //!
 //! A first page (at most [`fit::RERANK`] hits asked) is ranked first
 //! without the body tiers that big terms keep apart: when the documents

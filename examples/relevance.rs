@@ -74,7 +74,11 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(200);
-    let queries = relevance::queries(&docs, sample);
+    let mut queries = relevance::queries(&docs, sample);
+    // ONLY=SET: the sets whose name starts so (query-by-query work).
+    if let Ok(only) = std::env::var("ONLY") {
+        queries.retain(|q| q.set.starts_with(&only));
+    }
     let by_url: HashMap<&str, &Doc> = docs.iter().map(|d| (d.url.as_str(), d)).collect();
     if let Some(i) = args.iter().position(|a| a == "--export")
         && let Some(path) = args.get(i + 1)

@@ -285,38 +285,38 @@ fn missing_fields_are_reported_and_marked_in_the_file() {
 // Documents of other kinds and levels, written in the layouts converters
 // produce from real directives (see docs/domain-notes.md).
 
-const NGHI_DINH: &str = include_str!("fixtures/import/nghi_dinh.txt");
+const NGHI_DINH: &str = include_str!("../fixtures/import/nghi_dinh.txt");
 
-const QUYET_DINH_TTG: &str = include_str!("fixtures/import/quyet_dinh_ttg.txt");
+const QUYET_DINH_TTG: &str = include_str!("../fixtures/import/quyet_dinh_ttg.txt");
 
-const THONG_TU: &str = include_str!("fixtures/import/thong_tu.txt");
+const THONG_TU: &str = include_str!("../fixtures/import/thong_tu.txt");
 
-const NGHI_QUYET_CP: &str = include_str!("fixtures/import/nghi_quyet_cp.txt");
+const NGHI_QUYET_CP: &str = include_str!("../fixtures/import/nghi_quyet_cp.txt");
 
-const KE_HOACH: &str = include_str!("fixtures/import/ke_hoach.txt");
+const KE_HOACH: &str = include_str!("../fixtures/import/ke_hoach.txt");
 
-const QUYET_DINH_UBND: &str = include_str!("fixtures/import/quyet_dinh_ubnd.txt");
+const QUYET_DINH_UBND: &str = include_str!("../fixtures/import/quyet_dinh_ubnd.txt");
 
-const KET_LUAN_TW: &str = include_str!("fixtures/import/ket_luan_tw.txt");
+const KET_LUAN_TW: &str = include_str!("../fixtures/import/ket_luan_tw.txt");
 
-const CONG_DIEN: &str = include_str!("fixtures/import/cong_dien.txt");
+const CONG_DIEN: &str = include_str!("../fixtures/import/cong_dien.txt");
 
-const CHI_THI_FLAT: &str = include_str!("fixtures/import/chi_thi_flat.txt");
+const CHI_THI_FLAT: &str = include_str!("../fixtures/import/chi_thi_flat.txt");
 
-const THONG_BAO_HU: &str = include_str!("fixtures/import/thong_bao_hu.txt");
+const THONG_BAO_HU: &str = include_str!("../fixtures/import/thong_bao_hu.txt");
 
-const CONG_VAN_SO: &str = include_str!("fixtures/import/cong_van_so.txt");
+const CONG_VAN_SO: &str = include_str!("../fixtures/import/cong_van_so.txt");
 
-const THONG_BAO_VPCP: &str = include_str!("fixtures/import/thong_bao_vpcp.txt");
+const THONG_BAO_VPCP: &str = include_str!("../fixtures/import/thong_bao_vpcp.txt");
 
-const QUYET_DINH_BYT_LAYOUT: &str = include_str!("fixtures/import/quyet_dinh_byt_layout.txt");
+const QUYET_DINH_BYT_LAYOUT: &str = include_str!("../fixtures/import/quyet_dinh_byt_layout.txt");
 
-const NGHI_QUYET_HDND: &str = include_str!("fixtures/import/nghi_quyet_hdnd.txt");
+const NGHI_QUYET_HDND: &str = include_str!("../fixtures/import/nghi_quyet_hdnd.txt");
 
 const BAO_CAO_RIGHT_COLUMN_FIRST: &str =
-    include_str!("fixtures/import/bao_cao_right_column_first.txt");
+    include_str!("../fixtures/import/bao_cao_right_column_first.txt");
 
-const NGHI_QUYET_TU_PANDOC: &str = include_str!("fixtures/import/nghi_quyet_tu_pandoc.txt");
+const NGHI_QUYET_TU_PANDOC: &str = include_str!("../fixtures/import/nghi_quyet_tu_pandoc.txt");
 
 /// What a reader of the original would write down.
 struct Expected {
@@ -870,7 +870,7 @@ fn documents_of_every_kind_and_level() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-const COVER_AND_CONCLUSION: &str = include_str!("fixtures/import/cover_and_conclusion.txt");
+const COVER_AND_CONCLUSION: &str = include_str!("../fixtures/import/cover_and_conclusion.txt");
 
 #[test]
 fn party_office_cover_letter_with_stamp_and_the_conclusion_it_sends() {

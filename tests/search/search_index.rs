@@ -139,7 +139,34 @@ const FIXTURE: &[Fixture] = &[
         body: "<script>alert(3)</script> Nội dung [liên kết](javascript:alert(4)) có chữ đảng.",
         status: "Chưa ghi nhận văn bản thay thế, bãi bỏ trong kho",
     },
+    Fixture {
+        number: "88/TB-UBND",
+        doc_type: "Thông báo",
+        title: "Về bình ổn giá vật tư y tế",
+        issuer: "UBND tỉnh Kiên Giang",
+        date: "2021-11-05",
+        topics: &[],
+        body: DEEP_BODY,
+        status: "",
+    },
 ];
+
+/// A body whose words `khẩu trang` come only after 1,200 characters, in a
+/// sentence with characters that HTML would read.
+const DEEP_BODY: &str = concat!(
+    "Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. ",
+    "Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. ",
+    "Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. ",
+    "Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. ",
+    "Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. ",
+    "Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. ",
+    "Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. ",
+    "Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. ",
+    "Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. ",
+    "Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn. Các sở, ngành theo dõi sát diễn biến thị trường trên địa bàn.\n\n",
+    "Nghiêm cấm găm hàng khẩu trang, giá bán < 5.000 đồng & phải niêm yết. Các sở, ngành báo cáo.",
+);
+const DEEP_SENTENCE: &str = "Nghiêm cấm găm hàng khẩu trang, giá bán < 5.000 đồng & phải niêm yết.";
 
 fn build_fixture() -> Vec<IndexFile> {
     build_with(&[])
@@ -231,6 +258,46 @@ fn the_sample_queries_find_what_readers_expect() {
     assert_eq!(q("tang cuong").len(), 3, "unfiltered, all three");
 }
 
+#[test]
+fn an_excerpt_shows_where_the_words_are_deep_in_the_body() {
+    let files = build_fixture();
+    assert!(DEEP_BODY.find("khẩu").unwrap() > 1200);
+    for (query, prefix) in [
+        ("khau trang", false),
+        ("khẩu tr", true),
+        ("88 tb ubnd", false),
+    ] {
+        let mut client = Client::new(from_files(&files));
+        let out = client.search(&request(query, prefix, &[])).unwrap();
+        let hit = &out.hits[0];
+        assert_eq!(hit.meta.number, "88/TB-UBND", "{query}");
+        if query.starts_with("88") {
+            // Only the number matched: the body's first sentence.
+            assert!(hit.excerpt.starts_with("Các sở, ngành"), "{hit:?}");
+        } else {
+            assert_eq!(hit.excerpt, DEEP_SENTENCE, "{query}");
+        }
+        // One excerpt file per hit shown, after the metadata.
+        let x: Vec<&String> = client
+            .fetched
+            .iter()
+            .filter(|p| p.starts_with("search/x/"))
+            .collect();
+        assert_eq!(x.len(), out.hits.len(), "{:?}", client.fetched);
+    }
+    // The excerpt file keeps the deep sentence, not the repeated ones.
+    let id = files
+        .iter()
+        .filter(|f| f.path.starts_with("search/x/"))
+        .find(|f| String::from_utf8_lossy(&f.bytes).contains("khẩu trang"))
+        .expect("an excerpt file with the deep sentence");
+    assert!(
+        id.bytes.len() < 300,
+        "{}",
+        String::from_utf8_lossy(&id.bytes)
+    );
+}
+
 /// Requests whose answers `search.js` must reproduce exactly.
 fn js_requests() -> Vec<Request> {
     vec![
@@ -255,6 +322,9 @@ fn js_requests() -> Vec<Request> {
         request("covid", false, &[("validity", "Đã được sửa đổi, bổ sung")]),
         request("khong co tu nay", false, &[]),
         request("script alert", false, &[]),
+        request("khau trang", false, &[]),
+        request("khẩu tr", true, &[]),
+        request("88 tb ubnd", false, &[]),
     ]
 }
 
@@ -289,6 +359,7 @@ fn js_answers_alike(files: &[IndexFile], requests: &[Request]) {
             "ids": out.hits.iter().map(|h| h.id).collect::<Vec<_>>(),
             "numbers": out.hits.iter().map(|h| h.meta.number.clone()).collect::<Vec<_>>(),
             "titles": out.hits.iter().map(|h| h.meta.title.clone()).collect::<Vec<_>>(),
+            "excerpts": out.hits.iter().map(|h| h.excerpt.clone()).collect::<Vec<_>>(),
             "fetched": client.fetched,
         }));
     }
@@ -516,6 +587,24 @@ fn hostile_documents_show_as_text_on_the_search_page() {
     assert!(!results.contains("<img") && !results.contains("<script") && !results.contains("<b>"));
 }
 
+#[test]
+fn a_word_deep_in_a_body_shows_in_the_excerpt_highlighted_and_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    search_site(dir.path());
+    let server = browser::Server::serve(dir.path());
+    let dom = browser::dump_dom(&server.url("tim-kiem/?q=khau+trang"));
+    let excerpt = dom
+        .split(r#"<p class="search-hit-excerpt">"#)
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .unwrap_or_else(|| panic!("no excerpt: {dom}"));
+    assert_eq!(
+        excerpt,
+        "Nghiêm cấm găm hàng <mark>khẩu</mark> <mark>trang</mark>, giá bán &lt; 5.000 đồng &amp; phải niêm yết.",
+        "{dom}"
+    );
+}
+
 /// Percent-encodes a query value.
 fn encode(s: &str) -> String {
     s.bytes()
@@ -667,6 +756,53 @@ fn a_first_page_filled_by_the_trich_yeu_does_not_fetch_the_body_tiers() {
     assert!(!mixed.partial && mixed.total > 30_000 && mixed.hits.len() == 10);
 }
 
+/// The fixture, one old decision about corruption, then 80 newer ones of
+/// the same first 16 words of trích yếu about epidemics.
+fn build_lookalikes() -> Vec<IndexFile> {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let head =
+        "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong công tác phòng, chống";
+    let extra: Vec<Fixture> = (0..=80)
+        .map(|i| Fixture {
+            number: leak(format!("{}/QĐ-UBND", 100 + i)),
+            doc_type: "Quyết định",
+            title: leak(if i == 0 {
+                format!("{head} tham nhũng, tiêu cực")
+            } else {
+                format!("{head} dịch bệnh truyền nhiễm")
+            }),
+            issuer: "UBND tỉnh Kiên Giang",
+            date: "2022-01-01",
+            topics: &[],
+            body: "Khen thưởng.",
+            status: "",
+        })
+        .collect();
+    build_with(&extra)
+}
+
+#[test]
+fn a_pasted_trich_yeu_finds_its_document_among_look_alikes() {
+    // All 81 hold the first 16 words in their trích yếu and score alike on
+    // them; the words past them tell the old one apart.
+    let files = build_lookalikes();
+    let q = "Về việc khen thưởng tập thể, cá nhân có thành tích xuất sắc trong công tác phòng, chống tham nhũng, tiêu cực";
+    for query in [q.to_owned(), vanban::text::fold(q)] {
+        let mut c = Client::new(from_files(&files));
+        let out = c.search(&request(&query, false, &[])).unwrap();
+        assert_eq!(out.total, 81, "{query}");
+        assert_eq!(out.hits[0].meta.number, "100/QĐ-UBND", "{query}");
+    }
+    let folded = vanban::text::fold(q);
+    let mut asked = vec![request(q, false, &[]), request(&folded, false, &[])];
+    // Fewer words than a long query: ties past the 20th are not re-ranked.
+    for n in [4, 6, 7, 17, 20] {
+        let words: Vec<&str> = folded.split(' ').take(n).collect();
+        asked.push(request(&words.join(" "), false, &[]));
+    }
+    js_answers_alike(&files, &asked);
+}
+
 #[test]
 fn search_js_answers_like_the_rust_client_on_big_terms() {
     js_answers_alike(
@@ -679,6 +815,8 @@ fn search_js_answers_like_the_rust_client_on_big_terms() {
             big_request("dich", 30, false),
             request("chong dich", false, &[("type", "Kế hoạch")]),
             request("chong di", true, &[]),
+            // A long query: the documents tied with the 20th re-ranked too.
+            big_request("ke hoach phat trien kinh te dot", 10, false),
         ],
     );
 }

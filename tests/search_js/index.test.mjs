@@ -32,6 +32,7 @@ test('search.js answers like the Rust client and fetches the same files', async 
     assert.deepEqual(r.hits.map((h) => h.id), c.ids, `ranking for ${what}`);
     assert.deepEqual(r.hits.map((h) => h.meta.number), c.numbers, `numbers for ${what}`);
     assert.deepEqual(r.hits.map((h) => h.meta.title), c.titles, `titles for ${what}`);
+    assert.deepEqual(r.hits.map((h) => h.excerpt), c.excerpts, `excerpts for ${what}`);
     assert.deepEqual(cl.fetched, c.fetched, `files fetched for ${what}`);
   }
 });

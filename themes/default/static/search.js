@@ -251,6 +251,8 @@
   // query words.
 
   const RERANK = 20;
+  const LONG_QUERY = 6;
+  const RERANK_TIES = 100;
   const FIT_TOKENS = 32;
 
   function fit(words, prefix, number, title) {
@@ -271,6 +273,31 @@
       const share = seg.length ? Math.floor((hit * 1000) / seg.length) : 0;
       if (run > best[0] || (run === best[0] && share > best[1])) best = [run, share];
     }
+    return best;
+  }
+
+  // --------------------------------------------------------------- excerpt
+  // src/search/excerpt.rs: a document's excerpt file holds pieces of its
+  // body, one a line; the piece shown holds the most distinct query words
+  // (the last a prefix when `prefix`), the first of equals, the first
+  // piece when none does.
+
+  function pick(file, words, prefix) {
+    let best = '';
+    let bestHeld = 0;
+    file.split('\n').forEach((piece, i) => {
+      const tokens = tokenize(piece);
+      let held = 0;
+      words.forEach((w, j) => {
+        if (words.slice(0, j).includes(w)) return;
+        const last = prefix && j + 1 === words.length;
+        if (tokens.some((t) => t.f === w || (last && t.f.startsWith(w)))) held++;
+      });
+      if (i === 0 || held > bestHeld) {
+        best = piece;
+        bestHeld = held;
+      }
+    });
     return best;
   }
 
@@ -448,11 +475,21 @@
       return (await getManifest()).facets[name] || [];
     }
 
-    /** Metadata of the documents `ids`, fetched together. */
-    async function hits(ids, scores) {
+    /**
+     * The documents `ids`: their metadata fetched together, then their
+     * excerpts (the piece of each body holding the most of the folded
+     * query `words`, the last a prefix when `prefix`).
+     */
+    async function hits(ids, scores, words, prefix) {
       const m = await getManifest();
       const metas = await Promise.all(ids.map((id) => meta(m, id)));
-      return ids.map((id, i) => ({ id: id, score: scores ? scores[i] : 0, meta: metas[i] }));
+      const texts = await Promise.all(ids.map((id, i) => (metas[i].excerpt ? file('search/x/' + Math.floor(id / 1000) + '/' + (id % 1000) + '.txt') : null)));
+      return ids.map((id, i) => ({
+        id: id,
+        score: scores ? scores[i] : 0,
+        meta: metas[i],
+        excerpt: texts[i] ? pick(decoder.decode(texts[i]), words || [], Boolean(prefix)) : '',
+      }));
     }
 
     /**
@@ -643,7 +680,15 @@
       ids.sort((a, b) => score[b] - score[a] || b - a);
       // Stage 6: the best scored, by how well their number or trích yếu
       // holds the query (their metadata in rank order).
-      const head = ids.slice(0, RERANK);
+      // A long query (a pasted trích yếu) re-orders every document tied
+      // with the last of the 20 too (to RERANK_TIES): they hold the words
+      // looked up alike, the words after them tell them apart.
+      let headLen = Math.min(ids.length, RERANK);
+      if (words.length > LONG_QUERY && headLen === RERANK) {
+        const edge = score[ids[headLen - 1]];
+        while (headLen < Math.min(ids.length, RERANK_TIES) && score[ids[headLen]] === edge) headLen++;
+      }
+      const head = ids.slice(0, headLen);
       const metas = await Promise.all(head.map((id) => meta(m, id)));
       const keyed = head.map((id, i) => [fit(words, prefix, metas[i].number, metas[i].title), id]);
       // The run first, then the score (which holds the exact-diacritic bonus),
@@ -662,6 +707,8 @@
         hits: await hits(
           first,
           first.map((d) => score[d]),
+          tokens.map((t) => t.f),
+          prefix,
         ),
         words: tokens.map((t) => t.f),
         prefix: prefix ? tokens[last].f : null,
@@ -686,8 +733,10 @@
     const url = r.str();
     const topics = [];
     for (let n = r.varint(), i = 0; i < n; i++) topics.push(facet(m.facets.topic, r.varint()));
-    const lead = r.str();
-    return { number: number, type: type, issuer: issuer, date: date, title: title, url: url, topics: topics, lead: lead };
+    // 1: it has an excerpt file (search/x/<id>.txt), 0: no body.
+    const excerpt = r.varint();
+    if (excerpt > 1) throw Malformed();
+    return { number: number, type: type, issuer: issuer, date: date, title: title, url: url, topics: topics, excerpt: excerpt === 1 };
   }
 
   // ------------------------------------------------------------- display
@@ -791,6 +840,7 @@
     readTiers: readTiers,
     createClient: createClient,
     fit: fit,
+    pick: pick,
     formatDate: formatDate,
     formatCount: formatCount,
     highlight: highlight,
@@ -910,7 +960,7 @@
         }
         li.appendChild(info);
 
-        const text = excerpt(m.lead, result.words, result.prefix);
+        const text = excerpt(h.excerpt, result.words, result.prefix);
         if (text) {
           const p = document.createElement('p');
           p.className = 'search-hit-excerpt';
@@ -1022,7 +1072,7 @@
           say(result.total ? 'Tìm thấy ' + formatCount(result.total) + ' văn bản.' : 'Không tìm thấy văn bản nào.');
         }
         const ids = result.ids.slice(shown, shown + 10);
-        const hits = await client.hits(ids);
+        const hits = await client.hits(ids, null, result.words, result.prefix !== null);
         if (result === current) renderHits(result, hits);
       } catch (e) {
         say(failure());

@@ -5,7 +5,8 @@
 
 use super::build::{EXACT, NUMBER, PAIR, SYLLABLE};
 use super::codec::{self, Malformed, Reader};
-use super::fit::{FIT_TOKENS, RERANK, fit};
+use super::excerpt;
+use super::fit::{FIT_TOKENS, LONG_QUERY, RERANK, RERANK_TIES, fit};
 use super::text::{self, Gap};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -77,6 +78,9 @@ pub struct Hit {
     pub id: u32,
     pub score: u64,
     pub meta: Meta,
+    /// The piece of its body that holds the most query words
+    /// ([`excerpt::pick`]); empty without a body.
+    pub excerpt: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +93,8 @@ pub struct Meta {
     pub title: String,
     pub url: String,
     pub topics: Vec<String>,
-    pub lead: String,
+    /// It has an excerpt file (`search/x/<id>.txt`): it has a body.
+    pub excerpt: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -504,7 +509,16 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
         matches.sort_by(|&a, &b| score[b as usize].cmp(&score[a as usize]).then(b.cmp(&a)));
         // Stage 6: the best scored, by how well their number or trích yếu
         // holds the query (their metadata in rank order).
-        let head = matches.len().min(RERANK);
+        // A long query (a pasted trích yếu) re-orders every document tied
+        // with the last of the 20 too (to RERANK_TIES): they hold the
+        // words looked up alike, the words after them tell them apart.
+        let mut head = matches.len().min(RERANK);
+        if words.len() > LONG_QUERY && head == RERANK {
+            let edge = score[matches[head - 1] as usize];
+            while head < matches.len().min(RERANK_TIES) && score[matches[head] as usize] == edge {
+                head += 1;
+            }
+        }
         let mut keyed = Vec::with_capacity(head);
         for &id in &matches[..head] {
             let meta = self.meta(id)?;
@@ -528,15 +542,13 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
             ([unit], true) if partial => unit.entries[0].df as usize,
             _ => matches.len(),
         };
-        let mut hits = Vec::new();
-        for &id in matches.iter().take(req.limit) {
-            let meta = self.meta(id)?;
-            hits.push(Hit {
-                id,
-                score: score[id as usize],
-                meta,
-            });
-        }
+        let shown: Vec<(u32, u64)> = matches
+            .iter()
+            .take(req.limit)
+            .map(|&id| (id, score[id as usize]))
+            .collect();
+        let looked_up: Vec<String> = tokens.iter().map(|t| t.folded.clone()).collect();
+        let hits = self.hits(&shown, &looked_up, req.prefix)?;
         Ok(Some(Outcome {
             total,
             hits,
@@ -655,6 +667,35 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Client<F> {
         Ok(Rc::new(values))
     }
 
+    /// The hits of `(id, score)`: their metadata, then their excerpts for
+    /// the folded query `words` (the last a prefix when `prefix`), the
+    /// files fetched in that order.
+    pub fn hits(
+        &mut self,
+        shown: &[(u32, u64)],
+        words: &[String],
+        prefix: bool,
+    ) -> Result<Vec<Hit>, Error> {
+        let mut hits = Vec::new();
+        for &(id, score) in shown {
+            hits.push(Hit {
+                id,
+                score,
+                meta: self.meta(id)?,
+                excerpt: String::new(),
+            });
+        }
+        for h in &mut hits {
+            if h.meta.excerpt {
+                let path = excerpt::path(h.id);
+                let bytes = self.file(&path)?;
+                let file = std::str::from_utf8(&bytes).map_err(|_| Error::Malformed(path))?;
+                h.excerpt = excerpt::pick(file, words, prefix).to_owned();
+            }
+        }
+        Ok(hits)
+    }
+
     /// The metadata of document `id`.
     pub fn meta(&mut self, id: u32) -> Result<Meta, Error> {
         let m = self.manifest()?;
@@ -687,7 +728,11 @@ fn read_meta(r: &mut Reader, m: &Manifest) -> Result<Meta, Malformed> {
     for _ in 0..r.usize()? {
         topics.push(m.facets.topic.get(r.usize()?).ok_or(Malformed)?.0.clone());
     }
-    let lead = r.str()?.to_owned();
+    let excerpt = match r.varint()? {
+        0 => false,
+        1 => true,
+        _ => return Err(Malformed),
+    };
     Ok(Meta {
         number,
         doc_type,
@@ -696,7 +741,7 @@ fn read_meta(r: &mut Reader, m: &Manifest) -> Result<Meta, Malformed> {
         title,
         url,
         topics,
-        lead,
+        excerpt,
     })
 }
 

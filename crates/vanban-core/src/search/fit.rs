@@ -13,6 +13,12 @@ use super::text::{self, Gap};
 
 /// Documents, best scored first, re-ordered by [`fit`].
 pub const RERANK: usize = 20;
+/// A query of more words than this is taken for a pasted trích yếu: the
+/// documents whose score ties with the last re-ranked one are re-ranked
+/// too, up to [`RERANK_TIES`].
+pub const LONG_QUERY: usize = 6;
+/// The most documents re-ranked for a long query.
+pub const RERANK_TIES: usize = 100;
 /// Query words [`fit`] compares (more than the words looked up).
 pub const FIT_TOKENS: usize = 32;
 

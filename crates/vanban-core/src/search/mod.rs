@@ -71,7 +71,14 @@
 //! match (AND). Then the 20 best scored are re-ordered by how well their
 //! number or trích yếu holds the query ([`fit`]: the longest run of query
 //! words in order, then the share of the field's syllables that are query
-//! words); ties go to the newer document.
+//! words); ties go to the newer document. A query of more than
+//! [`fit::LONG_QUERY`] words (a pasted trích yếu) re-orders, besides the
+//! 20, every document whose score ties with the 20th (up to
+//! [`fit::RERANK_TIES`]): look-alike titles hold the words looked up
+//! alike, and only the words after them tell them apart.
+//!
+//! Each hit shown gets an excerpt: the piece of its body's excerpt file
+//! holding the most query words ([`excerpt`]).
 //!
 //! A first page (at most [`fit::RERANK`] hits asked) is ranked first
 //! without the body tiers that big terms keep apart: when the documents
@@ -115,7 +122,11 @@
 //! - `m/<b>.bin`, metadata of documents `b*metaBlock ..`: number, type
 //!   index (one past the facet's end: none), issuer name, date as
 //!   `yyyymmdd` (0: none), trích yếu, URL relative to
-//!   the site root, topic count and indexes, leading body text.
+//!   the site root, topic count and indexes, 1 when the document has an
+//!   excerpt file (a body), else 0.
+//! - `x/<id / 1000>/<id % 1000>.txt`: the excerpt pieces of document `id`
+//!   (with a body), one a line ([`excerpt`]), fetched for the hits shown
+//!   only.
 //! - `f/issuer.json`: the issuer facet's `[value, count]` in file order
 //!   (read for the filters only: a thousand names in a big archive).
 //! - `f/<facet>-<i>.bin`: the set of documents having the facet's `i`-th
@@ -125,6 +136,7 @@
 mod build;
 pub mod client;
 pub mod codec;
+pub mod excerpt;
 pub mod fit;
 pub mod text;
 

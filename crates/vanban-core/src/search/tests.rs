@@ -275,7 +275,11 @@ fn metadata_comes_back_as_given() {
     assert_eq!(m.title, "<script>alert(1)</script> Tăng cường");
     assert_eq!((m.date, m.url.as_str()), (20210615, "van-ban/176-cv-tu/"));
     assert_eq!(m.topics, ["Covid-19", "Y tế"]);
-    assert_eq!(m.lead, "Đậm đầu tiên. Đoạn hai.");
+    assert!(m.excerpt);
+    assert_eq!(
+        out.hits[0].excerpt, "Đậm đầu tiên.",
+        "the first piece when none holds a word"
+    );
     assert_eq!(
         (m.doc_type.as_str(), m.issuer.as_str()),
         ("Công văn", "Tỉnh ủy Kiên Giang")
